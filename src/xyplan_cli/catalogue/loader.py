@@ -1,0 +1,211 @@
+"""Load and lint catalogues: YAML files → validated `Catalogue`, or issues with file, line and YAML path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from xyplan_cli.catalogue.model import Catalogue, Indicator, Plan, Region, Target
+from xyplan_cli.catalogue.rules import GapNarrows, Relative
+from xyplan_cli.catalogue.yamlsafe import YamlProblem, compose, load_text, locate, path_text
+from xyplan_cli.issues import Issue
+
+Path_ = tuple[str | int, ...]
+_M = TypeVar("_M", bound=BaseModel)
+
+
+class CatalogueError(Exception):
+    """The catalogue cannot be used; `issues` says why and where."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__(f"{len(issues)} problem(s) in the catalogue")
+        self.issues = issues
+
+
+def shipped_path() -> Path:
+    """The catalogue inside the installed package, or `targets/` of a source checkout."""
+    packaged = Path(str(resources.files("xyplan_cli"))) / "targets"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "targets"
+
+
+def catalogue_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
+
+
+@dataclass
+class _File:
+    """Problems found in one file, as YAML paths until positions are needed."""
+
+    path: Path
+    text: str = ""
+    problems: list[tuple[Path_, str, dict[str, str]]] = field(default_factory=list)
+    positioned: list[Issue] = field(default_factory=list)  # problems that carry their own position
+
+    def add(self, where: Path_, code: str, **params: str) -> None:
+        self.problems.append((where, code, params))
+
+    def issues(self) -> list[Issue]:
+        root = compose(self.text) if self.problems and self.text else None
+        out = list(self.positioned)
+        for where, code, params in self.problems:
+            line, column = locate(root, where) if root is not None else (0, 0)
+            out.append(Issue(code=code, file=str(self.path), line=line, column=column,
+                             field=path_text(where) or None, params=params))
+        return out
+
+
+@dataclass
+class _Parts:
+    plans: list[Plan] = field(default_factory=list)
+    indicators: list[tuple[Indicator, _File, Path_]] = field(default_factory=list)
+    targets: list[tuple[Target, _File, Path_]] = field(default_factory=list)
+    regions: list[tuple[Region, _File, Path_]] = field(default_factory=list)
+
+
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    """Load the catalogue at `path` (file or folder; None = the shipped one). Raises CatalogueError.
+
+    A catalogue without a regions file uses the shipped region registry.
+    """
+    issues, catalogue = _load(path or shipped_path())
+    if issues or catalogue is None:
+        raise CatalogueError(issues)
+    return catalogue
+
+
+def lint(path: Path) -> list[Issue]:
+    """Every problem of the catalogue at `path`, sorted by file and line; empty when it is usable."""
+    return _load(path)[0]
+
+
+def _load(path: Path) -> tuple[list[Issue], Catalogue | None]:
+    files = catalogue_files(path) if path.exists() else []
+    if not files:
+        reason = "no such file or folder" if not path.exists() else "no .yaml files"
+        return [Issue(code="unreadable-file", file=str(path), params={"reason": reason})], None
+    parts = _Parts()
+    records = [_read_file(f, parts) for f in files]
+    if not parts.regions and not any(f.name == "regions.yaml" for f in files):
+        shipped = shipped_path() / "regions.yaml"
+        records.append(_read_file(shipped, parts))
+    if not parts.plans and not any(r.problems or r.positioned for r in records):
+        records[0].add((), "schema", reason="no plan: a catalogue needs at least one file with a `plan:` block")
+    _cross_check(parts)
+    issues = sorted((i for r in records for i in r.issues()), key=Issue.sort_key)
+    if issues:
+        return issues, None
+    catalogue = Catalogue(
+        plans=tuple(parts.plans),
+        indicators=tuple(i for i, _, _ in parts.indicators),
+        targets=tuple(t for t, _, _ in parts.targets),
+        regions=tuple(r for r, _, _ in parts.regions),
+    )
+    return [], catalogue
+
+
+def _read_file(path: Path, parts: _Parts) -> _File:
+    record = _File(path)
+    try:
+        record.text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        record.add((), "unreadable-file", reason=exc.strerror or type(exc).__name__)
+        return record
+    except UnicodeDecodeError as exc:
+        record.add((), "encoding-error", encoding="UTF-8", reason=str(exc.reason))
+        return record
+    try:
+        data = load_text(record.text)
+    except YamlProblem as exc:
+        record.positioned.append(Issue(code=exc.code, file=str(path), line=exc.line, column=exc.column,
+                                       params={"reason": exc.reason}))
+        return record
+    if not isinstance(data, dict):
+        record.add((), "schema", reason="a catalogue file is a mapping with plan/indicators/targets or regions")
+        return record
+    allowed = {"plan", "indicators", "targets", "regions"}
+    for key in data:
+        if key not in allowed:
+            record.add((str(key),), "schema", reason=f"unknown top-level key '{key}' (allowed: "
+                       f"{', '.join(sorted(allowed))})")
+    plan = _validate(record, Plan, data.get("plan"), ("plan",)) if "plan" in data else None
+    if plan is not None:
+        parts.plans.append(plan)
+    elif "targets" in data and "plan" not in data:
+        record.add(("targets",), "schema", reason="targets need a `plan:` block in the same file")
+    for key, model, bucket in (("indicators", Indicator, parts.indicators),
+                               ("targets", Target, parts.targets),
+                               ("regions", Region, parts.regions)):
+        items = data.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            record.add((key,), "schema", reason=f"{key}: expected a list")
+            continue
+        for n, item in enumerate(items):
+            if model is Target and isinstance(item, dict) and plan is not None:
+                item = {"plan": plan.id, **item}
+            obj = _validate(record, model, item, (key, n))
+            if obj is not None:
+                bucket.append((obj, record, (key, n)))  # type: ignore[arg-type]
+    return record
+
+
+def _validate(record: _File, model: type[_M], data: Any, where: Path_) -> _M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = where + tuple(err["loc"])
+            record.add(loc, "schema", reason=f"{path_text(loc)}: {_reason(err)}")
+        return None
+
+
+def _reason(err: Any) -> str:
+    kind, msg, loc = err["type"], err["msg"], err["loc"]
+    if kind == "union_tag_invalid":
+        return f"unknown rule kind {err['input'].get('kind')!r}; expected one of {err['ctx']['expected_tags']}"
+    if kind == "union_tag_not_found":
+        return "the rule needs a `kind`"
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return f"unknown field '{loc[-1]}'"
+    if kind == "enum" and loc and loc[-1] == "unit":
+        return f"unknown unit {err['input']!r}; expected one of {err['ctx']['expected']}"
+    return f"{msg} (got {err.get('input')!r})" if not isinstance(err.get("input"), dict | list) else msg
+
+
+def _cross_check(parts: _Parts) -> None:
+    """Ids unique across files; targets name defined indicators, domains and references."""
+    for bucket in (parts.indicators, parts.targets, parts.regions):
+        seen: dict[str, tuple[_File, Path_]] = {}
+        for obj, record, where in bucket:
+            key = str(getattr(obj, "code", None) or getattr(obj, "id", ""))
+            if key in seen:
+                first_file, first_where = seen[key]
+                record.add(where + ("id",), "duplicate-id", id=key,
+                           other=f"{first_file.path.name} {path_text(first_where)}")
+            else:
+                seen[key] = (record, where)
+    indicators = {i.id for i, _, _ in parts.indicators}
+    domains = {p.id: {d.id for d in p.domains} for p in parts.plans}
+    for target, record, where in parts.targets:
+        if target.indicator not in indicators:
+            record.add(where + ("indicator",), "unknown-reference", what="indicator", id=target.indicator)
+        if target.plan in domains and target.domain not in domains[target.plan]:
+            record.add(where + ("domain",), "unknown-reference", what="domain", id=target.domain)
+        rule = target.rule
+        if isinstance(rule, Relative) and rule.reference != "previous" and rule.reference not in indicators:
+            record.add(where + ("rule", "reference"), "unknown-reference", what="indicator", id=rule.reference)
+        if isinstance(rule, GapNarrows):
+            for group in rule.between:
+                if target.breakdown and group not in target.breakdown:
+                    record.add(where + ("rule", "between"), "unknown-reference", what="breakdown", id=group)

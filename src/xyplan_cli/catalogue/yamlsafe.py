@@ -1,0 +1,117 @@
+"""Safe YAML reading for catalogues: no tags beyond plain data, bounded aliases and depth, and the
+line and column of any node found by its path (for error messages)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+try:  # the C loader is much faster; the pure-Python one is the fallback and the checking path
+    from yaml import CSafeLoader as _FastLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _FastLoader  # type: ignore[assignment]
+
+MAX_BYTES = 10_000_000
+MAX_ALIASES = 1_000
+MAX_DEPTH = 64
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s,\]}]", re.MULTILINE)
+
+
+class YamlProblem(Exception):
+    """The text cannot be used as a catalogue: code is `yaml-syntax` or `yaml-unsafe`."""
+
+    def __init__(self, code: str, reason: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(reason)
+        self.code, self.reason, self.line, self.column = code, reason, line, column
+
+
+class _CheckingLoader(yaml.SafeLoader):
+    """SafeLoader that counts aliases and nesting while composing."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                mark = self.peek_event().start_mark
+                raise YamlProblem("yaml-unsafe", f"more than {MAX_ALIASES} aliases", mark.line + 1,
+                                  mark.column + 1)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise YamlProblem("yaml-unsafe", f"nesting deeper than {MAX_DEPTH} levels", mark.line + 1,
+                                  mark.column + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _problem(exc: yaml.YAMLError) -> YamlProblem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    text = " ".join(str(x) for x in (getattr(exc, "context", None), getattr(exc, "problem", None)) if x)
+    if "could not determine a constructor for the tag" in str(exc):
+        return YamlProblem("yaml-unsafe", f"tag not allowed: {text or exc}", line, column)
+    return YamlProblem("yaml-syntax", text or str(exc).splitlines()[0], line, column)
+
+
+def load_text(text: str) -> Any:
+    """Parse YAML text to plain data. Anchors send the text through the checking loader (alias and
+    depth limits); plain text takes the fast path. Raises YamlProblem."""
+    if len(text) > MAX_BYTES:
+        raise YamlProblem("yaml-unsafe", f"file larger than {MAX_BYTES} bytes")
+    try:
+        if _ANCHOR.search(text):
+            return yaml.load(text, Loader=_CheckingLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - CSafeLoader
+    except YamlProblem:
+        raise
+    except yaml.YAMLError as exc:
+        raise _problem(exc) from None
+    except RecursionError:
+        raise YamlProblem("yaml-unsafe", "nesting too deep") from None
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree, for positions. Only called after load_text succeeded."""
+    try:
+        return yaml.compose(text, Loader=_CheckingLoader)  # noqa: S506
+    except (yaml.YAMLError, YamlProblem, RecursionError):
+        return None
+
+
+def locate(root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[int, int]:
+    """Line and column (1-based) of the deepest node along `path`; path elements that name no node (such
+    as a pydantic union tag) are skipped."""
+    node = root
+    best = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (0, 0)
+    for part in path:
+        if node is None:
+            break
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                    child = value
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            child = node.value[part]
+        if child is not None:
+            node = child
+            best = (node.start_mark.line + 1, node.start_mark.column + 1)
+    return best
+
+
+def path_text(path: tuple[str | int, ...]) -> str:
+    """`targets[3].rule.milestones[0].value`"""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

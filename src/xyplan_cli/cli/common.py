@@ -1,0 +1,83 @@
+"""What every command shares: global settings, language default, catalogue loading, output and errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from xyplan_cli.catalogue import Catalogue
+    from xyplan_cli.issues import Issue
+
+Lang = Literal["zh", "en"]
+
+
+def default_lang() -> Lang:
+    """Chinese when the locale says so (LC_ALL, LC_MESSAGES, LANG), else English."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+@dataclass
+class Settings:
+    targets: Path | None = None
+    lang: Lang = "en"
+    color: bool = True
+
+
+def settings(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Settings) else Settings(lang=default_lang())
+
+
+def use_color(requested: bool, stream: object = None) -> bool:
+    """Colour only on a terminal, never with NO_COLOR set or --no-color."""
+    stream = stream or sys.stdout
+    if not requested or os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """A one-line diagnostic on stderr, then exit."""
+    sys.stderr.write(f"xyplan: {message}\n")
+    raise typer.Exit(code)
+
+
+def print_issues(issues: list[Issue], lang: Lang) -> None:
+    for issue in issues:
+        where = issue.location()
+        field = f" [{issue.field}]" if issue.field else ""
+        sys.stderr.write(f"{where}:{field} {issue.severity} {issue.code}: {issue.message(lang)}\n")
+
+
+def load_catalogue_or_exit(s: Settings) -> Catalogue:
+    from xyplan_cli.catalogue import CatalogueError, load_catalogue
+
+    try:
+        return load_catalogue(s.targets)
+    except CatalogueError as exc:
+        print_issues(exc.issues, s.lang)
+        fail("the catalogue cannot be used" if s.lang == "en" else "目标目录无法使用")
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write a report to stdout, or atomically to `output` (a temporary file renamed into place)."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        return
+    from xyplan_cli.atomic import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")

@@ -1,0 +1,70 @@
+"""The `xyplan` command: global options, then one sub-command per module."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from xyplan_cli import __version__
+from xyplan_cli.cli.common import Lang, Settings, default_lang
+
+app = typer.Typer(
+    name="xyplan",
+    help="Check monitoring data against Xianyang's Women's and Children's Development Plans 2021-2030.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"xyplan {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    targets: Annotated[Optional[Path], typer.Option("--targets", help="Catalogue file or folder to use "
+                                                    "instead of the shipped one.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language (default: from the locale).")] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also: NO_COLOR, non-terminal).")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    ctx.obj = Settings(targets=targets, lang=lang or default_lang(), color=not no_color)
+
+
+def _register() -> None:
+    from xyplan_cli.cli import targets
+
+    app.add_typer(targets.app, name="targets")
+    for name in ("check", "validate", "template"):
+        try:
+            module = __import__(f"xyplan_cli.cli.{name}", fromlist=["register"])
+        except ModuleNotFoundError:
+            continue
+        module.register(app)
+
+
+_register()
+
+
+def run() -> None:
+    """Console-script entry: no traceback ever reaches the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("xyplan: interrupted\n")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        sys.stderr.write(f"xyplan: internal error: {type(exc).__name__}: {exc}\n"
+                         "This is a bug in xyplan; please report it with the command you ran.\n")
+        sys.exit(3)
