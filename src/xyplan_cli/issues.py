@@ -91,6 +91,9 @@ CODES: dict[str, Code] = {
                    "A field is missing, has the wrong type, or is not allowed (unknown kind, unknown unit)."),
     "duplicate-id": Code("error", "重复的 id “{id}”(另见 {other})", "duplicate id '{id}' (also at {other})",
                          "Ids of targets, indicators and regions must be unique in the catalogue."),
+    "ambiguous-name": Code("error", "名称“{name}”同时指向指标 {id} 和 {other}",
+                           "name '{name}' names both indicator {id} and {other}",
+                           "Indicator names and aliases must identify one indicator after normalisation."),
     "unknown-reference": Code("error", "引用了未定义的{what}“{id}”", "refers to undefined {what} '{id}'",
                               "A target names an indicator, domain or breakdown that is not defined."),
 }

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from xyplan_cli.catalogue.model import Catalogue, Indicator, Plan, Region, Target
+from xyplan_cli.catalogue.model import Catalogue, Indicator, Plan, Region, Target, normalize_name
 from xyplan_cli.catalogue.rules import GapNarrows, Relative
 from xyplan_cli.catalogue.yamlsafe import YamlProblem, compose, load_text, locate, path_text
 from xyplan_cli.issues import Issue
@@ -102,10 +102,12 @@ def _load(path: Path) -> tuple[list[Issue], Catalogue | None]:
     issues = sorted((i for r in records for i in r.issues()), key=Issue.sort_key)
     if issues:
         return issues, None
+    plans = sorted(parts.plans, key=lambda p: (p.order, p.id))
+    rank = {p.id: n for n, p in enumerate(plans)}
     catalogue = Catalogue(
-        plans=tuple(parts.plans),
+        plans=tuple(plans),
         indicators=tuple(i for i, _, _ in parts.indicators),
-        targets=tuple(t for t, _, _ in parts.targets),
+        targets=tuple(sorted((t for t, _, _ in parts.targets), key=lambda t: rank[t.plan])),
         regions=tuple(r for r, _, _ in parts.regions),
     )
     return [], catalogue
@@ -162,8 +164,12 @@ def _validate(record: _File, model: type[_M], data: Any, where: Path_) -> _M | N
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        locs = [tuple(e["loc"]) for e in errors]
+        for err in errors:
             loc = where + tuple(err["loc"])
+            if any(other != err["loc"] and other[: len(err["loc"])] == err["loc"] for other in locs):
+                continue  # a deeper error explains this one
             record.add(loc, "schema", reason=f"{path_text(loc)}: {_reason(err)}")
         return None
 
@@ -186,15 +192,28 @@ def _reason(err: Any) -> str:
 def _cross_check(parts: _Parts) -> None:
     """Ids unique across files; targets name defined indicators, domains and references."""
     for bucket in (parts.indicators, parts.targets, parts.regions):
-        seen: dict[str, tuple[_File, Path_]] = {}
-        for obj, record, where in bucket:
+        seen: dict[str, tuple[BaseModel, _File, Path_]] = {}
+        unique = []
+        for item in bucket:
+            obj, record, where = item
             key = str(getattr(obj, "code", None) or getattr(obj, "id", ""))
-            if key in seen:
-                first_file, first_where = seen[key]
+            if key not in seen:
+                seen[key] = item
+                unique.append(item)
+            elif not (isinstance(obj, Indicator) and obj == seen[key][0] and record is not seen[key][1]):
+                # an indicator shared by two plan files is fine when both define it identically
+                _, first_file, first_where = seen[key]
                 record.add(where + ("id",), "duplicate-id", id=key,
                            other=f"{first_file.path.name} {path_text(first_where)}")
-            else:
-                seen[key] = (record, where)
+        bucket[:] = unique  # type: ignore[index]
+    names: dict[str, str] = {}
+    for indicator, record, where in parts.indicators:
+        for n, name in enumerate((indicator.name.zh, *indicator.aliases)):
+            key = normalize_name(name)
+            other = names.setdefault(key, indicator.id)
+            if other != indicator.id:
+                record.add(where + (("aliases", n - 1) if n else ("name", "zh")), "ambiguous-name", name=name,
+                           id=indicator.id, other=other)
     indicators = {i.id for i, _, _ in parts.indicators}
     domains = {p.id: {d.id for d in p.domains} for p in parts.plans}
     for target, record, where in parts.targets:

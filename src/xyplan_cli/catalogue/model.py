@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cached_property
 from typing import Literal
 
@@ -24,6 +25,15 @@ from xyplan_cli.catalogue.rules import (
     SlowingRise,
 )
 from xyplan_cli.units import Unit, default_range
+
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "[": "(", "]": ")"})
+
+
+def normalize_name(text: str) -> str:
+    """The form in which names are compared: NFKC (full-width → half-width), brackets unified, no
+    whitespace, case-folded. `孕产妇死亡率（1/10万）` and `孕产妇死亡率(1/10万)` compare equal."""
+    return "".join(unicodedata.normalize("NFKC", text).translate(_BRACKETS).split()).casefold()
+
 
 Level = Literal["city", "county", "township"]
 Timing = Literal["by_deadline", "every_year", "reach_and_hold"]
@@ -54,6 +64,7 @@ class Plan(Frozen):
     start: int
     end: int
     baseline_year: int | None = None
+    order: int = 100  # plans are listed and reported in this order, then by id
     domains: tuple[Domain, ...] = Field(min_length=1)
 
 

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from xyplan_cli.catalogue.rules import RULE_KINDS
+
 try:  # the C loader is much faster; the pure-Python one is the fallback and the checking path
     from yaml import CSafeLoader as _FastLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -16,6 +18,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 10_000_000
 MAX_ALIASES = 1_000
 MAX_DEPTH = 64
+MAX_EXPANDED_NODES = 200_000  # nodes after expanding aliases (an alias bomb expands to billions)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s,\]}]", re.MULTILINE)
 
 
@@ -58,18 +61,59 @@ def _problem(exc: yaml.YAMLError) -> YamlProblem:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     text = " ".join(str(x) for x in (getattr(exc, "context", None), getattr(exc, "problem", None)) if x)
     if "could not determine a constructor for the tag" in str(exc):
-        return YamlProblem("yaml-unsafe", f"tag not allowed: {text or exc}", line, column)
+        tag = re.search(r"tag '([^']*)'", str(exc))
+        return YamlProblem("yaml-unsafe", f"tag {tag.group(1) if tag else ''} is not allowed", line, column)
     return YamlProblem("yaml-syntax", text or str(exc).splitlines()[0], line, column)
 
 
+def _check_depth(text: str) -> None:
+    """Refuse deep nesting before constructing (the C constructor recurses without a limit)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_FastLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise YamlProblem("yaml-unsafe", f"nesting deeper than {MAX_DEPTH} levels", mark.line + 1,
+                                  mark.column + 1)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    key = id(node)
+    if key not in memo:
+        memo[key] = 1  # guards against recursive aliases
+        if isinstance(node, yaml.SequenceNode):
+            memo[key] = 1 + sum(_expanded_size(n, memo) for n in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            memo[key] = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    return memo[key]
+
+
+def _load_checked(text: str) -> Any:
+    loader = _CheckingLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+            raise YamlProblem("yaml-unsafe", f"aliases expand to more than {MAX_EXPANDED_NODES} nodes "
+                              "(an alias bomb?)", node.start_mark.line + 1, node.start_mark.column + 1)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def load_text(text: str) -> Any:
-    """Parse YAML text to plain data. Anchors send the text through the checking loader (alias and
-    depth limits); plain text takes the fast path. Raises YamlProblem."""
+    """Parse YAML text to plain data. Anchors send the text through the checking loader (alias, depth and
+    expansion limits); plain text takes the fast C path after a depth check. Raises YamlProblem."""
     if len(text) > MAX_BYTES:
         raise YamlProblem("yaml-unsafe", f"file larger than {MAX_BYTES} bytes")
     try:
         if _ANCHOR.search(text):
-            return yaml.load(text, Loader=_CheckingLoader)  # noqa: S506 - a SafeLoader subclass
+            return _load_checked(text)
+        _check_depth(text)
         return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - CSafeLoader
     except YamlProblem:
         raise
@@ -110,8 +154,10 @@ def locate(root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[int, in
 
 
 def path_text(path: tuple[str | int, ...]) -> str:
-    """`targets[3].rule.milestones[0].value`"""
+    """`targets[3].rule.milestones[0].value` (a union tag after `rule` is left out)."""
     out = ""
-    for part in path:
+    for n, part in enumerate(path):
+        if n and path[n - 1] == "rule" and isinstance(part, str) and part in RULE_KINDS:
+            continue
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
