@@ -189,23 +189,29 @@ def _reason(err: Any) -> str:
     return f"{msg} (got {err.get('input')!r})" if not isinstance(err.get("input"), dict | list) else msg
 
 
+def _unique(bucket: list[tuple[_M, _File, Path_]]) -> list[tuple[_M, _File, Path_]]:
+    """The first of each id; later ones are duplicate-id problems, except an indicator that two plan files
+    define identically (each plan file then stands alone)."""
+    seen: dict[str, tuple[_M, _File, Path_]] = {}
+    unique = []
+    for item in bucket:
+        obj, record, where = item
+        key = str(getattr(obj, "code", None) or getattr(obj, "id", ""))
+        if key not in seen:
+            seen[key] = item
+            unique.append(item)
+        elif not (isinstance(obj, Indicator) and obj == seen[key][0] and record is not seen[key][1]):
+            _, first_file, first_where = seen[key]
+            record.add(where + ("id",), "duplicate-id", id=key,
+                       other=f"{first_file.path.name} {path_text(first_where)}")
+    return unique
+
+
 def _cross_check(parts: _Parts) -> None:
     """Ids unique across files; targets name defined indicators, domains and references."""
-    for bucket in (parts.indicators, parts.targets, parts.regions):
-        seen: dict[str, tuple[BaseModel, _File, Path_]] = {}
-        unique = []
-        for item in bucket:
-            obj, record, where = item
-            key = str(getattr(obj, "code", None) or getattr(obj, "id", ""))
-            if key not in seen:
-                seen[key] = item
-                unique.append(item)
-            elif not (isinstance(obj, Indicator) and obj == seen[key][0] and record is not seen[key][1]):
-                # an indicator shared by two plan files is fine when both define it identically
-                _, first_file, first_where = seen[key]
-                record.add(where + ("id",), "duplicate-id", id=key,
-                           other=f"{first_file.path.name} {path_text(first_where)}")
-        bucket[:] = unique  # type: ignore[index]
+    parts.indicators = _unique(parts.indicators)
+    parts.targets = _unique(parts.targets)
+    parts.regions = _unique(parts.regions)
     names: dict[str, str] = {}
     for indicator, record, where in parts.indicators:
         for n, name in enumerate((indicator.name.zh, *indicator.aliases)):

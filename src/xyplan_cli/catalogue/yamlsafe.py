@@ -42,13 +42,13 @@ class _CheckingLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise YamlProblem("yaml-unsafe", f"more than {MAX_ALIASES} aliases", mark.line + 1,
                                   mark.column + 1)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise YamlProblem("yaml-unsafe", f"nesting deeper than {MAX_DEPTH} levels", mark.line + 1,
                                   mark.column + 1)
             return super().compose_node(parent, index)
@@ -73,9 +73,8 @@ def _check_depth(text: str) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise YamlProblem("yaml-unsafe", f"nesting deeper than {MAX_DEPTH} levels", mark.line + 1,
-                                  mark.column + 1)
+                line, column = _mark(event.start_mark)
+                raise YamlProblem("yaml-unsafe", f"nesting deeper than {MAX_DEPTH} levels", line, column)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -135,7 +134,7 @@ def locate(root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[int, in
     """Line and column (1-based) of the deepest node along `path`; path elements that name no node (such
     as a pydantic union tag) are skipped."""
     node = root
-    best = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (0, 0)
+    best = _position(node)
     for part in path:
         if node is None:
             break
@@ -149,8 +148,17 @@ def locate(root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[int, in
             child = node.value[part]
         if child is not None:
             node = child
-            best = (node.start_mark.line + 1, node.start_mark.column + 1)
+            best = _position(node)
     return best
+
+
+def _position(node: yaml.Node | None) -> tuple[int, int]:
+    return _mark(node.start_mark if node is not None else None)
+
+
+def _mark(mark: yaml.Mark | None) -> tuple[int, int]:
+    """1-based line and column of a YAML mark; (0, 0) when unknown."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
 def path_text(path: tuple[str | int, ...]) -> str:
