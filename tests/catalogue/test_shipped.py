@@ -35,7 +35,7 @@ def numbers_in(quote: str) -> set[float]:
             found.add(value)
     if re.search(r"(不得|不再|杜绝|零|不失学)", quote):
         found.add(0.0)
-    if re.search(r"(建设|建成|建立|设立|开通|要有|达到.*标准|完成.*创建|一人一档)", quote):
+    if re.search(r"(建设|建成|建立|设立|开通|要有|配备|单设|达到.*标准|全面完成|完成.*创建|一人一档)", quote):
         found |= {1.0, 100.0}  # a thing to build is one of it; every unit having it is 100% coverage
     return found
 
