@@ -27,11 +27,22 @@ _BREAKDOWN_NAMES: dict[str, tuple[str, str]] = {
     "primary": ("小学", "primary"),
     "junior": ("初中", "junior secondary"),
     "senior": ("高中", "senior secondary"),
+    "falls": ("跌倒跌落", "falls"),
+    "burns": ("烧烫伤", "burns and scalds"),
+    "poisoning": ("中毒", "poisoning"),
+    "electric_shock": ("触电", "electric shock"),
+    "animal_bites": ("动物咬伤", "animal bites"),
+    "natural_disasters": ("自然灾害", "natural disasters"),
+    "equipment": ("设施设备", "facilities and equipment"),
+    "children_products": ("儿童用品", "children's products"),
 }
 _STRENGTH = {"gradual": ("逐步", "gradually"), "steady": ("持续", "steadily"), "marked": ("明显", "markedly")}
 
 
 def breakdown_name(breakdown: str, lang: Lang) -> str:
+    """`urban` → 城镇; a pair such as `urban-rural` (the series of a gap) → 城镇—农村."""
+    if "-" in breakdown and breakdown not in _BREAKDOWN_NAMES:
+        return "—".join(breakdown_name(part, lang) for part in breakdown.split("-"))
     zh, en = _BREAKDOWN_NAMES.get(breakdown, (breakdown, breakdown))
     return zh if lang == "zh" else en
 
