@@ -58,6 +58,13 @@ class MilestoneCheck(_Model):
     met: bool | None
 
 
+class Milestone(_Model):
+    """A numeric requirement of the target: the value due by `year`, in the target's unit (for charts)."""
+
+    year: int
+    value: float
+
+
 class Result(_Model):
     target_id: str
     plan: str
@@ -81,6 +88,7 @@ class Result(_Model):
     reason: str
     series: tuple[Point, ...] = ()
     history: tuple[MilestoneCheck, ...] = ()
+    milestones: tuple[Milestone, ...] = ()  # the target's numeric milestones, last = final deadline
 
 
 class IssueOut(_Model):

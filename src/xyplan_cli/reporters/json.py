@@ -11,3 +11,10 @@ from xyplan_cli.reporters import Options
 def render(report: Report, options: Options) -> str:
     del options
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def schema() -> str:
+    """The JSON Schema of `render`'s output, as published in docs/report.schema.json."""
+    document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "report.schema.json",
+                **Report.model_json_schema(mode="serialization")}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
