@@ -44,10 +44,23 @@ CODES: dict[str, Code] = {
                              "Two header cells map to the same column."),
     "no-data": Code("warning", "文件只有表头,没有数据行", "the file has a header but no data rows",
                     "A header was found but no rows follow it."),
+    "sheet-skipped": Code("info", "工作表 {sheet} 没有表头,未读取",
+                          "sheet {sheet} has no header row; not read",
+                          "A worksheet without a header is skipped when another sheet of the workbook "
+                          "has one."),
     # -- rows ------------------------------------------------------------------------------------------
     "ragged-row": Code("error", "该行有 {found} 个单元格,表头有 {expected} 个",
                        "the row has {found} cells but the header has {expected}",
                        "A row has more non-empty cells than the header has columns."),
+    "malformed-row": Code("error", "该行不是有效的 CSV:{reason}", "the row is not valid CSV: {reason}",
+                          "The CSV parser cannot read the row (a field too long, an unbalanced quote)."),
+    "unbalanced-quote": Code("error", "引号不配对:第 {first}–{last} 行被读成了一个单元格",
+                             "unbalanced quote: lines {first}–{last} were read as one cell",
+                             "A quote opened in a cell is never closed, so the following lines became "
+                             "part of that cell; close the quote."),
+    "row-skipped": Code("info", "跳过不含数据的行(“{text}”)", "skipped a row that holds no data ('{text}')",
+                        "A title, section, footnote, comment (#) or repeated header row below the header; "
+                        "it counts as skipped."),
     "missing-field": Code("error", "缺少必填项“{column}”", "required field '{column}' is empty",
                           "One of indicator, region, year or value is empty."),
     "not-a-number": Code("error", "“{text}”不是数值", "'{text}' is not a number",

@@ -110,9 +110,9 @@ def test_comparison_words_set_inclusiveness(catalogue: Catalogue, word: str) -> 
                 continue
             after = t.quote[m.end(): m.end() + 8]
             before = t.quote[max(0, m.start() - 4): m.start()]
-            if word in _INCLUSIVE_AFTER and re.match(r"^[‰%/\d万个所名人家小时岁年]*" + word, after):
-                if not t.rule.inclusive:
-                    wrong.append(t.id)
+            inclusive_word = word in _INCLUSIVE_AFTER and re.match(r"^[‰%/\d万个所名人家小时岁年]*" + word, after)
+            if inclusive_word and not t.rule.inclusive:
+                wrong.append(t.id)
             if word in _EXCLUSIVE_BEFORE and before.endswith(word) and t.rule.inclusive:
                 wrong.append(t.id)
     assert wrong == []

@@ -202,7 +202,7 @@ def _unique(bucket: list[tuple[_M, _File, Path_]]) -> list[tuple[_M, _File, Path
             unique.append(item)
         elif not (isinstance(obj, Indicator) and obj == seen[key][0] and record is not seen[key][1]):
             _, first_file, first_where = seen[key]
-            record.add(where + ("id",), "duplicate-id", id=key,
+            record.add((*where, "id"), "duplicate-id", id=key,
                        other=f"{first_file.path.name} {path_text(first_where)}")
     return unique
 
@@ -224,13 +224,13 @@ def _cross_check(parts: _Parts) -> None:
     domains = {p.id: {d.id for d in p.domains} for p in parts.plans}
     for target, record, where in parts.targets:
         if target.indicator not in indicators:
-            record.add(where + ("indicator",), "unknown-reference", what="indicator", id=target.indicator)
+            record.add((*where, "indicator"), "unknown-reference", what="indicator", id=target.indicator)
         if target.plan in domains and target.domain not in domains[target.plan]:
-            record.add(where + ("domain",), "unknown-reference", what="domain", id=target.domain)
+            record.add((*where, "domain"), "unknown-reference", what="domain", id=target.domain)
         rule = target.rule
         if isinstance(rule, Relative) and rule.reference != "previous" and rule.reference not in indicators:
-            record.add(where + ("rule", "reference"), "unknown-reference", what="indicator", id=rule.reference)
+            record.add((*where, "rule", "reference"), "unknown-reference", what="indicator", id=rule.reference)
         if isinstance(rule, GapNarrows):
             for group in rule.between:
                 if target.breakdown and group not in target.breakdown:
-                    record.add(where + ("rule", "between"), "unknown-reference", what="breakdown", id=group)
+                    record.add((*where, "rule", "between"), "unknown-reference", what="breakdown", id=group)

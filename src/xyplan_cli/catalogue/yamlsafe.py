@@ -113,7 +113,7 @@ def load_text(text: str) -> Any:
         if _ANCHOR.search(text):
             return _load_checked(text)
         _check_depth(text)
-        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - CSafeLoader
+        return yaml.load(text, Loader=_FastLoader)
     except YamlProblem:
         raise
     except yaml.YAMLError as exc:
@@ -125,7 +125,7 @@ def load_text(text: str) -> Any:
 def compose(text: str) -> yaml.Node | None:
     """The node tree, for positions. Only called after load_text succeeded."""
     try:
-        return yaml.compose(text, Loader=_CheckingLoader)  # noqa: S506
+        return yaml.compose(text, Loader=_CheckingLoader)
     except (yaml.YAMLError, YamlProblem, RecursionError):
         return None
 
@@ -156,7 +156,7 @@ def _position(node: yaml.Node | None) -> tuple[int, int]:
     return _mark(node.start_mark if node is not None else None)
 
 
-def _mark(mark: yaml.Mark | None) -> tuple[int, int]:
+def _mark(mark: Any) -> tuple[int, int]:
     """1-based line and column of a YAML mark; (0, 0) when unknown."""
     return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 

@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-import enum
 import shutil
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal
 
 import typer
 
-from xyplan_cli.cli.common import Lang, emit, fail, print_issues, settings, use_color
-from xyplan_cli.reporters import FORMATS
+from xyplan_cli.cli.common import (
+    DomainOption,
+    EncodingOption,
+    LangOption,
+    OutputOption,
+    PlanOption,
+    RegionOption,
+    emit,
+    fail,
+    print_issues,
+    settings,
+    use_color,
+)
+from xyplan_cli.reporters import FormatName
 
-FormatChoice = enum.Enum("FormatChoice", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
-
-
-class FailOn(str, enum.Enum):
-    warn = "warn"
-    fail = "fail"
+PathsArgument = Annotated[list[Path], typer.Argument(help="CSV/XLSX files or folders of them.", show_default=False)]
+YearOption = Annotated[int | None, typer.Option("--year", help="Evaluate as of this year (default: the latest "
+                                                "year in the data).")]
+FailOnOption = Annotated[Literal["warn", "fail"], typer.Option("--fail-on", help="Exit 1 on fail (default), or "
+                                                               "also on an unexplained warn.")]
+FormatOption = Annotated[FormatName, typer.Option("--format", help="Report format.")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="The reason and numbers for every row.")]
 
 
 def register(app: typer.Typer) -> None:
@@ -26,21 +38,17 @@ def register(app: typer.Typer) -> None:
 
 def check(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="CSV/XLSX files or folders of them.", show_default=False)],
-    year: Annotated[Optional[int], typer.Option("--year", help="Evaluate as of this year (default: the latest "
-                                                "year in the data).")] = None,
-    plan: Annotated[list[str], typer.Option("--plan", help="Only this plan: women or children (repeatable).")] = [],  # noqa: B006
-    domain: Annotated[list[str], typer.Option("--domain", help="Only this domain, e.g. health (repeatable).")] = [],  # noqa: B006
-    region: Annotated[list[str], typer.Option("--region", help="Only this region: code or name (repeatable).")] = [],  # noqa: B006
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on fail (default) or also on "
-                                            "unexplained warn.")] = FailOn.fail,
-    fmt: Annotated[FormatChoice, typer.Option("--format", help="Report format.")] = "table",  # type: ignore[assignment]
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE "
-                                                   "(atomically) instead of stdout.")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="The reason and numbers for every row.")] = False,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Encoding of CSV files (default: "
-                                                    "detected).")] = None,
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language: zh or en.")] = None,
+    paths: PathsArgument,
+    year: YearOption = None,
+    plan: PlanOption = None,
+    domain: DomainOption = None,
+    region: RegionOption = None,
+    fail_on: FailOnOption = "fail",
+    fmt: FormatOption = "table",
+    output: OutputOption = None,
+    verbose: VerboseOption = False,
+    encoding: EncodingOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Check submissions against the plans' targets: PASS / WARN / FAIL per target, region and breakdown.
 
@@ -55,17 +63,16 @@ def check(
     s = settings(ctx)
     lang = lang or s.lang
     try:
-        report = api.check(paths, targets=s.targets, year=year, plans=tuple(plan), domains=tuple(domain),
-                           regions=tuple(region), lang=lang, encoding=encoding)
+        report = api.check(paths, targets=s.targets, year=year, plans=tuple(plan or ()),
+                           domains=tuple(domain or ()), regions=tuple(region or ()), lang=lang, encoding=encoding)
     except CatalogueError as exc:
         print_issues(exc.issues, lang)
         fail("the catalogue cannot be used" if lang == "en" else "目标目录无法使用")
     except ValueError as exc:
         fail(str(exc))
-    name = fmt.value if isinstance(fmt, enum.Enum) else str(fmt)
-    to_terminal = output is None and name == "table"
-    options = Options(lang=lang, color=to_terminal and use_color(s.color), verbose=verbose,
-                      width=shutil.get_terminal_size((100, 24)).columns if to_terminal else 100,
-                      fail_on=fail_on.value)
-    emit(render(name, report, options), output)
-    raise typer.Exit(exit_code(report, fail_on.value))
+    to_terminal = output is None and fmt == "table"
+    width = shutil.get_terminal_size((100, 24)).columns if to_terminal else 100
+    options = Options(lang=lang, color=to_terminal and use_color(s.color), verbose=verbose, width=width,
+                      fail_on=fail_on)
+    emit(render(fmt, report, options), output)
+    raise typer.Exit(exit_code(report, fail_on))

@@ -6,7 +6,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NoReturn
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 
@@ -81,3 +81,14 @@ def emit(text: str, output: Path | None) -> None:
         write_atomic(output, text)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
+
+
+# -- options shared by several commands ------------------------------------------------------------------
+LangOption = Annotated[Lang | None, typer.Option("--lang", help="Output language: zh or en (default: locale).")]
+PlanOption = Annotated[list[str] | None, typer.Option("--plan", help="women or children (repeatable).")]
+DomainOption = Annotated[list[str] | None, typer.Option("--domain", help="Domain id, e.g. health (repeatable).")]
+RegionOption = Annotated[list[str] | None, typer.Option("--region", help="Region code or name (repeatable).")]
+EncodingOption = Annotated[str | None, typer.Option("--encoding", help="Encoding of CSV files (default: "
+                                                    "detected).")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead "
+                                                   "of stdout.")]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from xyplan_cli import __version__
-from xyplan_cli.cli.common import Lang, Settings, default_lang
+from xyplan_cli.cli.common import LangOption, Settings, default_lang
 
 app = typer.Typer(
     name="xyplan",
@@ -30,9 +30,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     ctx: typer.Context,
-    targets: Annotated[Optional[Path], typer.Option("--targets", help="Catalogue file or folder to use "
-                                                    "instead of the shipped one.")] = None,
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language (default: from the locale).")] = None,
+    targets: Annotated[Path | None, typer.Option("--targets", help="Catalogue file or folder to use instead "
+                                                 "of the shipped one.")] = None,
+    lang: LangOption = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also: NO_COLOR, non-terminal).")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
@@ -64,7 +64,7 @@ def run() -> None:
         sys.exit(130)
     except SystemExit:
         raise
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:  # the last line of defence
         sys.stderr.write(f"xyplan: internal error: {type(exc).__name__}: {exc}\n"
                          "This is a bug in xyplan; please report it with the command you ran.\n")
         sys.exit(3)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 import typer
 
 from xyplan_cli.catalogue.rules import RULE_KINDS
 from xyplan_cli.cli.common import (
-    Lang,
+    DomainOption,
+    LangOption,
+    PlanOption,
     emit,
     fail,
     load_catalogue_or_exit,
@@ -23,18 +25,20 @@ from xyplan_cli.cli.common import (
 app = typer.Typer(help="Browse the target catalogue, or lint one you wrote.", no_args_is_help=True)
 
 Format = Literal["table", "json"]
-LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="Output language: zh or en.")]
+FormatOption = Annotated[Format, typer.Option("--format", help="table or json.")]
+SearchArgument = Annotated[str | None, typer.Argument(help="Text to find in ids, names, aliases and quotes.")]
+KindOption = Annotated[list[str] | None, typer.Option("--kind", help=f"Rule kind: {', '.join(RULE_KINDS)}.")]
 
 
 @app.command("list")
 def list_targets(
     ctx: typer.Context,
-    search: Annotated[Optional[str], typer.Argument(help="Text to search in ids, names, aliases and quotes.")] = None,
-    plan: Annotated[list[str], typer.Option("--plan", help="women or children (repeatable).")] = [],  # noqa: B006
-    domain: Annotated[list[str], typer.Option("--domain", help="Domain id, e.g. health (repeatable).")] = [],  # noqa: B006
-    kind: Annotated[list[str], typer.Option("--kind", help=f"Rule kind: {', '.join(RULE_KINDS)}.")] = [],  # noqa: B006
-    fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = "table",
-    lang: LangOpt = None,
+    search: SearchArgument = None,
+    plan: PlanOption = None,
+    domain: DomainOption = None,
+    kind: KindOption = None,
+    fmt: FormatOption = "table",
+    lang: LangOption = None,
 ) -> None:
     """List targets: id, plan, domain, name, the requirement in words, timing."""
     from xyplan_cli.catalogue.export import select, target_record
@@ -42,10 +46,11 @@ def list_targets(
     s = settings(ctx)
     lang = lang or s.lang
     catalogue = load_catalogue_or_exit(s)
-    for k in kind:
+    for k in kind or ():
         if k not in RULE_KINDS:
             fail(f"unknown kind '{k}'; choose from {', '.join(RULE_KINDS)}")
-    targets = select(catalogue, plans=tuple(plan), domains=tuple(domain), kinds=tuple(kind), text=search)
+    targets = select(catalogue, plans=tuple(plan or ()), domains=tuple(domain or ()), kinds=tuple(kind or ()),
+                     text=search)
     if fmt == "json":
         emit(json.dumps([target_record(t, catalogue, lang) for t in targets], ensure_ascii=False, indent=2), None)
         return
@@ -58,8 +63,8 @@ def list_targets(
 def show(
     ctx: typer.Context,
     target_id: Annotated[str, typer.Argument(metavar="ID", help="A target id, e.g. w.health.2a.")],
-    fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = "table",
-    lang: LangOpt = None,
+    fmt: FormatOption = "table",
+    lang: LangOption = None,
 ) -> None:
     """Everything about one target, including its quote, clause and notes."""
     from xyplan_cli.catalogue.export import target_record
@@ -87,7 +92,7 @@ def show(
 def lint_command(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="A catalogue file or folder.")],
-    lang: LangOpt = None,
+    lang: LangOption = None,
 ) -> None:
     """Check a catalogue: every problem with file, line and YAML path; exit 2 if there is any."""
     from xyplan_cli.catalogue import lint

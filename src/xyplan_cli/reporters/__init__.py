@@ -24,6 +24,7 @@ class Options:
 
 
 Reporter = Callable[[Report, Options], str]
+FormatName = Literal["table", "json", "csv", "markdown", "junit", "html"]  # the CLI's --format choices
 
 # name → "module:function" inside xyplan_cli.reporters
 REGISTRY: dict[str, str] = {

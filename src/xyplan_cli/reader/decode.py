@@ -1,0 +1,127 @@
+"""What a file is, and which text encoding it uses: BOMs, UTF-16 without BOM, UTF-8, then GB18030.
+
+Detection decodes the whole file once, in chunks, without keeping the text. A file that is valid in no
+candidate encoding is still read, with `surrogateescape`, so that the good rows count; rows holding an
+undecodable byte are rejected, and the first bad line is reported.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from xyplan_cli.reader.values import Problem
+
+CHUNK = 1 << 20
+Kind = Literal["text", "zip", "ole", "binary", "empty"]
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+_AUTO: tuple[tuple[str, str], ...] = (("utf-8", "UTF-8"), ("gb18030", "GB18030"))
+
+
+@dataclass(frozen=True)
+class Decoding:
+    """How to open a text file: the codec, and whether (and how often) some bytes are invalid in it."""
+
+    codec: str
+    label: str
+    dirty: bool = False
+    bad_line: int = 0
+    reason: str = ""
+    bad_count: int = 0
+
+
+def kind_of(head: bytes) -> Kind:
+    """Sniff the first bytes: a zip (XLSX), an OLE2 container (.xls, encrypted XLSX), text or binary."""
+    if not head:
+        return "empty"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if any(head.startswith(bom) for bom, _, _ in _BOMS):
+        return "text"
+    if b"\x00" in head and _utf16_without_bom(head) is None:
+        return "binary"
+    return "text"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """utf-16-le or -be when every other byte is mostly zero (ASCII text saved as UTF-16)."""
+    sample = head[: len(head) - len(head) % 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.3 and even < half * 0.05:
+        return "utf-16-le"
+    if even > half * 0.3 and odd < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def detect(path: Path, head: bytes, given: str | None = None) -> Decoding | Problem:
+    """The decoding of a text file; `given` (from --encoding) wins over detection."""
+    if given:
+        try:
+            codec = codecs.lookup(given).name
+        except LookupError:
+            return Problem("encoding-error", {"encoding": given, "reason": "unknown encoding"})
+        if codec == "utf-8" and head.startswith(codecs.BOM_UTF8):
+            codec = "utf-8-sig"
+        return _check(path, codec, given)
+    for bom, codec, label in _BOMS:
+        if head.startswith(bom):
+            return _check(path, codec, label)
+    utf16 = _utf16_without_bom(head)
+    if utf16 is not None:
+        return _check(path, utf16, "UTF-16")
+    tried = [_check(path, codec, label) for codec, label in _AUTO[:1]]
+    if tried[0].dirty:
+        tried.append(_check(path, *_AUTO[1]))
+        return min(tried, key=lambda d: d.bad_count) if all(d.dirty for d in tried) else tried[-1]
+    return tried[0]
+
+
+def _check(path: Path, codec: str, label: str) -> Decoding:
+    """Decode the whole file in chunks; note the line of the first invalid byte and count the rest."""
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    lines = 1
+    first: Decoding | None = None
+    bad = 0
+    try:
+        with path.open("rb") as handle:
+            while True:
+                chunk = handle.read(CHUNK)
+                try:
+                    text = decoder.decode(chunk, final=not chunk)
+                except UnicodeDecodeError as exc:
+                    if first is None:
+                        start = max(0, min(exc.start, len(chunk)))
+                        line = lines + chunk[:start].count(b"\n")
+                        first = Decoding(codec, label, dirty=True, bad_line=line, reason=_reason(exc))
+                    decoder = codecs.getincrementaldecoder(codec)("replace")
+                    text = decoder.decode(chunk, final=not chunk)
+                if first is not None:
+                    bad += text.count("\ufffd")
+                if not chunk:
+                    break
+                lines += chunk.count(b"\n")
+    except OSError as exc:
+        return Decoding(codec, label, dirty=True, reason=exc.strerror or type(exc).__name__, bad_count=1)
+    if first is None:
+        return Decoding(codec, label)
+    return Decoding(codec, label, True, first.bad_line, first.reason, max(bad, 1))
+
+
+def _reason(exc: UnicodeDecodeError) -> str:
+    bad = exc.object[exc.start : exc.start + 4] if isinstance(exc.object, bytes | bytearray) else b""
+    return f"invalid byte(s) {bad.hex(' ')}" if bad else exc.reason

@@ -1,0 +1,218 @@
+"""`read_submissions`: files and folders in; the dataset, the row accounting and the issues out.
+
+Every row below a header ends in exactly one of accepted, rejected or skipped, so
+`read == accepted + rejected + skipped` holds for any input. Rows of a file without a usable header
+count as read and rejected; title rows above a header are not rows of data and are not counted.
+
+Duplicates: the same indicator × region × breakdown × year again with the same value is a `duplicate`
+warning and the repeat counts as skipped; with a different value (in one file or across files) both
+rows are rejected with `duplicate-conflict`, each naming the other place, and neither is used.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from itertools import chain, islice
+from pathlib import Path
+
+from xyplan_cli.catalogue.model import Catalogue
+from xyplan_cli.issues import Issue
+from xyplan_cli.reader.columns import HEADER_SCAN, REQUIRED, Header, find_header
+from xyplan_cli.reader.dataset import Dataset, Observation, ReadResult, RowCounts, SeriesKey
+from xyplan_cli.reader.rows import Bad, Checked, RowChecker, Skip
+from xyplan_cli.reader.sources import Row, Table, count_rows, discover, tables
+from xyplan_cli.reader.values import Missing, Problem
+from xyplan_cli.units import Unit, format_value
+
+
+def read_submissions(paths: Sequence[Path], catalogue: Catalogue, *,
+                     encoding: str | None = None) -> ReadResult:
+    """Read CSV/XLSX files and folders of them. Never raises for bad input: problems become issues.
+
+    The cyclic garbage collector is paused while reading: the reader makes millions of small objects
+    and no cycles, and the collector's repeated scans of them cost ~15% of the time.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        reader = _Reader(catalogue)
+        files: list[str] = []
+        for path, problem in discover(paths):
+            label = str(path)
+            files.append(label)
+            if problem is not None:
+                reader.issue(problem.code, label, params=problem.params)
+            else:
+                reader.read_file(path, label, encoding)
+        return reader.result(files)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+class _Reader:
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.checker = RowChecker(catalogue)
+        self.units = self.checker.units
+        self.issues: list[Issue] = []
+        self.read = self.accepted = self.rejected = self.skipped = 0
+        # series → year → the first accepted row; series-years with conflicting rows; value column per file
+        self.series: dict[SeriesKey, dict[int, Observation]] = {}
+        self.conflicted: set[tuple[SeriesKey, int]] = set()
+        self.value_columns: dict[str, int] = {}
+
+    def issue(self, code: str, file: str, line: int = 0, column: int = 0, field: str | None = None,
+              params: dict[str, str] | None = None) -> None:
+        self.issues.append(Issue(code=code, file=file, line=line, column=column, field=field,
+                                 params=params or {}))
+
+    def result(self, files: list[str]) -> ReadResult:
+        conflicted = self.conflicted
+        dataset = Dataset()
+        for key, by_year in self.series.items():
+            kept = [by_year[y] for y in sorted(by_year) if not conflicted or (key, y) not in conflicted]
+            if kept:
+                dataset.series[key] = kept
+        rows = RowCounts(read=self.read, accepted=self.accepted, rejected=self.rejected, skipped=self.skipped)
+        return ReadResult(dataset=dataset, rows=rows, issues=sorted(self.issues, key=Issue.sort_key),
+                          files=files)
+
+    # -- files ---------------------------------------------------------------------------------------
+    def read_file(self, path: Path, label: str, encoding: str | None) -> None:
+        """Every table (CSV file or worksheet) of a file. In a workbook with several sheets, a sheet
+        without any header-like row is skipped (reported) as long as another sheet has a header."""
+        headerless: list[tuple[Table, list[Row]]] = []
+        headed = 0
+        for table in tables(path, label, encoding):
+            if table.problem is not None:
+                self.issue(table.problem.code, table.label, table.problem_line, params=table.problem.params)
+                continue
+            head = list(islice(table.rows, HEADER_SCAN))
+            header = find_header(head)
+            if header is None and table.label != label:
+                headerless.append((table, head + list(table.rows)))
+                continue
+            headed += 1
+            self.read_table(table, chain(head, table.rows), header)
+        for table, rows in headerless:
+            if headed:
+                filled, _ = count_rows(rows)
+                if filled:
+                    self.issue("sheet-skipped", table.label, params={"sheet": table.sheet})
+            else:
+                self.read_table(table, iter(rows), None)
+
+    def read_table(self, table: Table, rows: Iterator[Row], header: Header | None) -> None:
+        label = table.label
+        if header is None or header.missing() or header.duplicate:
+            self._unusable(table, rows, header)
+            if table.decoding is not None and table.decoding.dirty:
+                self._dirty(table)  # the likely reason why no header was found
+            return
+        before = self.read
+        body = islice(rows, header.index + 1, None)
+        dirty = bool(table.decoding and table.decoding.dirty)
+        self._rows(label, header, body, dirty, table.decoding.label if table.decoding else "")
+        if dirty:
+            self._dirty(table)
+        if self.read == before:
+            self.issue("no-data", label, header.line)
+
+    def _unusable(self, table: Table, rows: Iterator[Row], header: Header | None) -> None:
+        """A table without a usable header: its non-blank rows (below the header-like row, if any) are
+        read and rejected."""
+        if header is not None and header.duplicate:
+            self.issue("duplicate-header", table.label, header.line, header.duplicate_at + 1,
+                       params={"column": header.duplicate})
+        filled, _ = count_rows(islice(rows, 0 if header is None else header.index + 1, None))
+        if header is None or not header.duplicate:
+            if header is None and not filled:
+                self.issue("empty-file", table.label)
+            else:
+                missing = header.missing() if header is not None else list(REQUIRED)
+                self.issue("no-header", table.label, params={"missing": ", ".join(missing)})
+        self.read += filled
+        self.rejected += filled
+
+    def _dirty(self, table: Table) -> None:
+        decoding = table.decoding
+        assert decoding is not None
+        if not any(i.file == table.label and i.line == decoding.bad_line and i.code == "encoding-error"
+                   for i in self.issues):
+            self.issue("encoding-error", table.label, decoding.bad_line,
+                       params={"encoding": decoding.label, "reason": decoding.reason})
+
+    # -- rows ----------------------------------------------------------------------------------------
+    def _rows(self, label: str, header: Header, rows: Iterator[Row], dirty: bool, encoding: str) -> None:
+        self.checker.use(header, encoding)
+        full, fast = self.checker.check, self.checker.fast()
+        series = self.series
+        value_column = self.value_columns[label] = header.positions["value"] + 1
+        read = accepted = 0
+        for line, cells in rows:
+            read += 1
+            if isinstance(cells, Problem):
+                self._reject(label, line, [Bad(-1, None, cells)])
+                continue
+            outcome = full(cells, True) if dirty else fast(cells)
+            if isinstance(outcome, Checked):
+                ind, reg, bd, year, low, high, low_open, high_open, note = outcome
+                obs = Observation(ind, reg, bd, year, low, high, low_open, high_open, note, label, line)
+                key = (ind, reg, bd)
+                by_year = series.get(key)
+                if by_year is None:
+                    by_year = series[key] = {}
+                if year not in by_year:
+                    by_year[year] = obs
+                    accepted += 1
+                else:
+                    self._again(key, by_year, obs)
+            elif isinstance(outcome, Skip):
+                self.skipped += 1
+                if outcome.text is not None:
+                    self.issue("row-skipped", label, line, params={"text": outcome.text})
+            elif isinstance(outcome, Missing):
+                self.skipped += 1
+                self.issue("missing-value", label, line, value_column, "value", params={"text": outcome.text})
+            else:
+                self._reject(label, line, outcome)
+        self.read += read
+        self.accepted += accepted
+
+    def _reject(self, label: str, line: int, problems: list[Bad]) -> None:
+        self.rejected += 1
+        for bad in problems:
+            self.issue(bad.problem.code, label, line, bad.column + 1, bad.field, bad.problem.params)
+
+    def _again(self, key: SeriesKey, by_year: dict[int, Observation], obs: Observation) -> None:
+        """A second row for a series-year: a duplicate (same value) or a conflict (both rejected)."""
+        first = by_year[obs.year]
+        here, there = f"{obs.file}:{obs.line}", f"{first.file}:{first.line}"
+        column, first_column = self.value_columns[obs.file], self.value_columns[first.file]
+        unit = self.units[obs.indicator]
+        if (key, obs.year) in self.conflicted:
+            self.rejected += 1
+            self.issue("duplicate-conflict", obs.file, obs.line, column, "value", {
+                "other": there, "value": _shown(obs, unit), "other_value": _shown(first, unit)})
+        elif (obs.low, obs.high, obs.low_open, obs.high_open) == (first.low, first.high, first.low_open,
+                                                                  first.high_open):
+            self.skipped += 1
+            self.issue("duplicate", obs.file, obs.line, column, "value", {"other": there})
+            if first.note is None and obs.note is not None:
+                by_year[obs.year] = replace(first, note=obs.note)
+        else:
+            self.conflicted.add((key, obs.year))
+            self.accepted -= 1
+            self.rejected += 2
+            self.issue("duplicate-conflict", obs.file, obs.line, column, "value", {
+                "other": there, "value": _shown(obs, unit), "other_value": _shown(first, unit)})
+            self.issue("duplicate-conflict", first.file, first.line, first_column, "value", {
+                "other": here, "value": _shown(first, unit), "other_value": _shown(obs, unit)})
+
+
+def _shown(obs: Observation, unit: Unit) -> str:
+    bound = obs.bound_text()
+    return bound if bound is not None else format_value(obs.value, unit)
+
