@@ -1,0 +1,126 @@
+"""Requirements as allowed intervals, and judging exact or bounded values against them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+from xyplan_cli.reader.dataset import Observation
+from xyplan_cli.units import SYMBOLS, Unit
+
+_GROUPED = (Unit.COUNT, Unit.YUAN)  # shown with thousands separators
+
+
+@dataclass(frozen=True)
+class Need:
+    """The values that satisfy a requirement: above `lo` and/or below `hi`, each bound inclusive or not.
+
+    `at_least(10)` is [10, ∞), `at_most(4, inclusive=False)` is (−∞, 4), a band is [lo, hi].
+    """
+
+    lo: float | None = None
+    hi: float | None = None
+    lo_incl: bool = True
+    hi_incl: bool = True
+
+    @classmethod
+    def at_least(cls, value: float, inclusive: bool = True) -> Need:
+        return cls(lo=value, lo_incl=inclusive)
+
+    @classmethod
+    def at_most(cls, value: float, inclusive: bool = True) -> Need:
+        return cls(hi=value, hi_incl=inclusive)
+
+    @classmethod
+    def band(cls, low: float, high: float) -> Need:
+        return cls(lo=low, hi=high)
+
+    def judge(self, obs: Observation) -> bool | None:
+        """True if every value the observation allows meets the need, False if none does, else None.
+
+        An exact value is a one-point interval; `>95` is (95, ∞). Values are compared unrounded.
+        """
+        if self._inside(obs):
+            return True
+        if self._outside(obs):
+            return False
+        return None
+
+    def _inside(self, obs: Observation) -> bool:
+        above_lo = self.lo is None or obs.low > self.lo or (
+            obs.low == self.lo and (self.lo_incl or obs.low_open))
+        below_hi = self.hi is None or obs.high < self.hi or (
+            obs.high == self.hi and (self.hi_incl or obs.high_open))
+        return above_lo and below_hi
+
+    def _outside(self, obs: Observation) -> bool:
+        below = self.lo is not None and (
+            obs.high < self.lo or (obs.high == self.lo and (obs.high_open or not self.lo_incl)))
+        above = self.hi is not None and (
+            obs.low > self.hi or (obs.low == self.hi and (obs.low_open or not self.hi_incl)))
+        return below or above
+
+    @property
+    def target(self) -> float:
+        """The number shown as the threshold: the bound, or a band's centre."""
+        if self.lo is not None and self.hi is not None:
+            return (self.lo + self.hi) / 2
+        bound = self.lo if self.lo is not None else self.hi
+        assert bound is not None
+        return bound
+
+    def edge(self, value: float) -> float:
+        """The bound a value outside the need has to reach (a band's nearer edge)."""
+        if self.lo is not None and (self.hi is None or value < self.lo):
+            return self.lo
+        assert self.hi is not None
+        return self.hi
+
+    def shortfall(self, value: float) -> float:
+        """How far `value` is from meeting the need, in the unit: positive = still to go, ≤ 0 = met."""
+        gaps = []
+        if self.lo is not None:
+            gaps.append(self.lo - value)
+        if self.hi is not None:
+            gaps.append(value - self.hi)
+        return max(gaps)
+
+    def text(self, unit: Unit) -> str:
+        """`≥ 95%`, `< 4‰`, `47.5–52.5%`."""
+        if self.lo is not None and self.hi is not None:
+            return f"{show(self.lo, unit, symbol=False)}–{show(self.hi, unit)}"
+        if self.lo is not None:
+            return f"{'≥' if self.lo_incl else '>'} {show(self.lo, unit)}"
+        assert self.hi is not None
+        return f"{'≤' if self.hi_incl else '<'} {show(self.hi, unit)}"
+
+
+def scaled(value: float, factor: float) -> float:
+    """`value × factor` computed in decimal, so that 0.8 × 7.3 is 5.84 and not 5.840000000000001."""
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
+
+
+def changed(value: float, percent: float) -> float:
+    """`value` changed by `percent` (−20 → 0.8 × value), computed in decimal."""
+    return float(Decimal(repr(value)) * (100 + Decimal(repr(percent))) / 100)
+
+
+def show(value: float, unit: Unit, digits: int = 4, symbol: bool = True) -> str:
+    """A number as a reason shows it: up to `digits` decimals, trailing zeros dropped, thousands
+    separators for counts and money, then the unit symbol."""
+    if not math.isfinite(value):
+        return "∞" if value > 0 else "−∞"
+    sep = "," if unit in _GROUPED else ""
+    text = f"{value:{sep}.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    return text + (SYMBOLS[unit] if symbol else "")
+
+
+def shown(obs: Observation, unit: Unit) -> str:
+    """An observed value as a reason shows it: `96.5%`, or its bound `>95%`."""
+    bound = obs.bound_text()
+    return bound + SYMBOLS[unit] if bound else show(obs.value, unit)

@@ -1,0 +1,63 @@
+"""Which series are evaluated (regions, their levels, breakdowns) and the order of the results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from xyplan_cli.catalogue.model import Catalogue, Level, Target
+from xyplan_cli.catalogue.rules import GapNarrows
+from xyplan_cli.reader.dataset import TOTAL, Dataset
+
+
+def level_of(code: str, catalogue: Catalogue) -> Level:
+    """`县code/乡镇` is a township; a registry region has its own level; another 6-digit code a county."""
+    if "/" in code:
+        return "township"
+    region = catalogue.region_by_code.get(code)
+    return region.level if region is not None else "county"
+
+
+def region_name(code: str, catalogue: Catalogue) -> str:
+    """The full Chinese name: 咸阳市, 三原县/城关街道; an unknown code as it is."""
+    county, _, township = code.partition("/")
+    region = catalogue.region_by_code.get(county)
+    name = region.name if region is not None else county
+    return f"{name}/{township}" if township else name
+
+
+def regions(catalogue: Catalogue, dataset: Dataset, wanted: Sequence[str], as_of: int | None) -> list[str]:
+    """The regions with data up to `as_of`; or the `wanted` codes, plus the townships of a wanted county
+    that have data."""
+    present = sorted({region for (_, region, _), obs in dataset.series.items()
+                      if as_of is not None and any(o.year <= as_of for o in obs)})
+    if not wanted:
+        return present
+    chosen = dict.fromkeys(wanted)
+    for code in present:
+        if "/" in code and code.split("/", 1)[0] in chosen:
+            chosen.setdefault(code)
+    return list(chosen)
+
+
+def breakdowns(target: Target) -> tuple[str, ...]:
+    """The series of a target in one region: its breakdowns (total without any); a narrowing gap is one
+    series named after its pair, `urban-rural`."""
+    if isinstance(target.rule, GapNarrows):
+        return ("-".join(target.rule.between),)
+    return target.breakdown or (TOTAL,)
+
+
+SortKey = tuple[int, int, int, int, str, int]
+
+
+def target_order(catalogue: Catalogue) -> dict[str, tuple[int, int, int]]:
+    """Each target's place: plan order, domain order within the plan, order in the catalogue."""
+    plans = {p.id: (i, [d.id for d in p.domains]) for i, p in enumerate(catalogue.plans)}
+    return {t.id: (plans[t.plan][0], plans[t.plan][1].index(t.domain), i)
+            for i, t in enumerate(catalogue.targets)}
+
+
+def sort_key(order: tuple[int, int, int], level: Level, region: str, target: Target,
+             breakdown: str) -> SortKey:
+    """The target's place, then the city first and regions by code, then the target's breakdown order."""
+    return (*order, 0 if level == "city" else 1, region, breakdowns(target).index(breakdown))

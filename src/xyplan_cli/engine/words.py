@@ -1,0 +1,92 @@
+"""The reasons behind verdicts, in English and Chinese: one template per kind of sentence."""
+
+from __future__ import annotations
+
+from xyplan_cli.catalogue.model import Lang
+from xyplan_cli.report import Status
+
+LABELS: dict[str, tuple[str, str]] = {
+    "met": ("met", "已达标"),
+    "on_track": ("on track", "进度正常"),
+    "acceleration_needed": ("behind", "进度落后"),
+    "limited_progress": ("limited progress", "进展有限"),
+    "moving_away": ("moving away", "背离目标"),
+    "volatile": ("fluctuation", "波动较大"),
+    "insufficient_data": ("insufficient data", "数据不足"),
+    "no_data": ("no data", "无数据"),
+    "missed": ("missed", "到期未达标"),
+    "breached": ("breached", "未达要求"),
+}
+
+# key → (English, Chinese); `{label}` is the status label above.
+TEMPLATES: dict[str, tuple[str, str]] = {
+    "by": ("{label}: {value} in {year}, required {req} by {due}",
+           "{label}:{year}年为{value},要求{due}年{req}"),
+    "every": ("{label}: {value} in {year}, required {req} every year",
+              "{label}:{year}年为{value},要求每年{req}"),
+    "held": ("{label}: {value} in {year}, {req} held since {since}",
+             "{label}:{year}年为{value},自{since}年起保持{req}"),
+    "hold_broken": ("{label}: {value} in {year} after reaching {req} in {since}",
+                    "{label}:{since}年已达到{req},{year}年为{value}"),
+    "broken_in": ("not met in {years}", "{years}年未达到"),
+    "trajectory": ("{label}: R = {r}, projected {projected} in {due}", "{label}:R = {r},预计{due}年为{projected}"),
+    "trajectory_r": ("{label}: R = {r} (required {req} by {due}; {value} in {year})",
+                     "{label}:R = {r}(要求{due}年{req};{year}年为{value})"),
+    "fell_from_met": ("{label}: {base} in {base_year} met {req}, {value} in {year} does not",
+                      "{label}:{base_year}年为{base},已满足{req},{year}年为{value}"),
+    "trend": ("{label}: {subject}{growth}/yr since {base_year} ({base} → {value} in {year}), "
+              "projected {projected} in {due}",
+              "{label}:{subject}自{base_year}年起年均{growth}({base} → {year}年{value}),"
+              "预计{due}年为{projected}"),
+    "trend_due": ("{label}: {subject}{growth}/yr since {base_year} ({base} → {value} in {year}), due {due}",
+                  "{label}:{subject}自{base_year}年起年均{growth}({base} → {year}年{value}),{due}年到期"),
+    "at_limit": ("{label}: {subject}{value} in {year}, cannot move further",
+                 "{label}:{subject}{year}年为{value},已达极限值"),
+    "step": ("{label}: {subject}{prev} in {prev_year} → {value} in {year}",
+             "{label}:{subject}{prev_year}年{prev} → {year}年{value}"),
+    "rise": ("{label}: rise of {rise}/yr to {year} against {avg}/yr before",
+             "{label}:至{year}年年均增{rise},此前年均增{avg}"),
+    "jump": ("{label}: {change} from {prev_year} to {year} ({prev} → {value}), beyond ±{limit}",
+             "{label}:{prev_year}年至{year}年变化{change}({prev} → {value}),超过±{limit}"),
+    "one_point": ("{label}: only {year} ({value}); a trend needs two years",
+                  "{label}:仅有{year}年数据({value}),判断趋势至少需要两年"),
+    "three_points": ("{label}: {n} year(s) of data; a slowing rise needs three",
+                     "{label}:仅有{n}年数据,判断上升趋势是否减缓至少需要三年"),
+    "no_baseline": ("{label}: no {year} value to set the baseline", "{label}:缺少{year}年基数"),
+    "missing_due": ("{label}: {req} due in {due}, but the latest value is from {year} ({value})",
+                    "{label}:要求{due}年{req},但最新数据为{year}年({value})"),
+    "straddle": ("{label}: {bound} in {year} may or may not meet {req}",
+                 "{label}:{year}年数值{bound},无法判断是否满足{req}"),
+    "no_period": ("{label}: no value since {start}, the plan's first year",
+                  "{label}:规划期({start}年起)内无数据"),
+    "no_reference": ("{label}: no value of {reference} for {year}", "{label}:缺少{year}年{reference}数据"),
+    "no_pair": ("{label}: {a} and {b} are never reported for the same year",
+                "{label}:{a}与{b}没有同一年的数据"),
+    "missing_years": ("additions missing for {years}", "缺少{years}年新增数"),
+    "no_additions": ("{label}: no additions reported since {start}", "{label}:{start}年以来无新增数据"),
+    "no_data": ("{label}", "{label}"),
+}
+
+
+def say(lang: Lang, key: str, status: Status | None = None, **params: object) -> str:
+    """The sentence `key` in `lang`, with the status label and the (already formatted) numbers."""
+    en, zh = TEMPLATES[key]
+    label = LABELS[status][1 if lang == "zh" else 0] if status else ""
+    return (zh if lang == "zh" else en).format(label=label, **params)
+
+
+def join(lang: Lang, *parts: str) -> str:
+    return (";" if lang == "zh" else "; ").join(p for p in parts if p)
+
+
+def ratio_text(r: float | None) -> str:
+    return "—" if r is None else f"{r:.2f}"
+
+
+def growth_text(g: float) -> str:
+    """An annual growth rate (a fraction) as a signed percentage: +2.10%."""
+    return f"{g * 100:+.2f}%"
+
+
+def years_text(years: list[int], lang: Lang) -> str:
+    return ("、" if lang == "zh" else ", ").join(str(y) for y in years)
