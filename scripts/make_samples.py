@@ -2,7 +2,7 @@
 
     python scripts/make_samples.py [FOLDER]   # rewrites samples/ (or FOLDER) deterministically
 
-The city drop has every numeric target's indicator for the city and its 14 counties, 2020–2024, with
+The city drop has every target's indicator for the city and its 14 counties, 2020–2024, with
 levels plausible for Shaanxi: each series follows a scenario (met, on track, behind, near miss, moving
 away, volatile), a few are fixed to serve as the engine's worked examples (see WORKED below and
 samples/README.md). 三原县's rows are written again as Excel would save them: GBK with Chinese headers,
@@ -35,7 +35,10 @@ from xyplan_cli.catalogue.rules import (
     Count,
     Coverage,
     Cumulative,
+    DirectionRule,
+    GapNarrows,
     Relative,
+    SlowingRise,
 )
 from xyplan_cli.reader.template import needed_breakdowns
 from xyplan_cli.units import Unit
@@ -215,7 +218,56 @@ def city_drop(catalogue: Catalogue, rng: random.Random) -> list[Row]:
                 if indicator.id in MISSING_2020:
                     rows[0] = replace(rows[0], value="", note="2020年未开展该项统计")
                 made[key] = rows
+    trend_series(catalogue, regions, made, random.Random(SEED + 1))
     return [row for rows in made.values() for row in rows]
+
+
+# Typical levels of trend-only indicators by unit, where the indicator states no range: (low, high).
+LEVELS = {Unit.PERCENT: (35.0, 85.0), Unit.PERMILLE: (2.0, 9.0), Unit.PER_1000: (1.0, 5.0),
+          Unit.PER_10K: (5.0, 30.0), Unit.PER_100K: (5.0, 60.0), Unit.COUNT: (20.0, 600.0),
+          Unit.COUNT_10K: (1.0, 30.0), Unit.YUAN: (800.0, 4000.0), Unit.YUAN_10K: (50.0, 900.0),
+          Unit.HOURS: (0.8, 3.0), Unit.YEARS: (74.0, 80.0), Unit.PER_100: (104.0, 112.0)}
+
+
+def trend_series(catalogue: Catalogue, regions: list, made: dict[tuple[str, str, str], list[Row]],
+                 rng: random.Random) -> None:
+    """Series for the direction-only targets (逐步提高, 持续下降), narrowing gaps and slowing rises, so that
+    the drop covers every target of the city and counties: mostly improving, some flat or worsening.
+    Drawn from their own random stream, so the numeric series above do not change with them."""
+    for target in catalogue.targets:
+        rule = target.rule
+        if not isinstance(rule, DirectionRule | GapNarrows | SlowingRise) or target.scope == ("township",):
+            continue
+        indicator = catalogue.indicator_by_id[target.indicator]
+        low, high = LEVELS.get(indicator.unit, (10.0, 90.0))
+        for region in regions:
+            if region.level not in target.scope:
+                continue
+            level = rng.uniform(low, high) * (1.0 if region.level == "city" else rng.uniform(0.15, 0.3)
+                                              if indicator.unit in (Unit.COUNT, Unit.COUNT_10K) else 1.0)
+            for breakdown in needed_breakdowns(target):
+                key = (indicator.id, region.code, breakdown)
+                if key in made:
+                    continue
+                values = trend_values(rule, breakdown, level, rng)
+                made[key] = [Row(indicator.id, region.code, year, breakdown,
+                                 text(clamp(v, indicator.unit, indicator.plausible[1]), indicator.unit))
+                             for year, v in zip(YEARS, values, strict=True)]
+
+
+def trend_values(rule: DirectionRule | GapNarrows | SlowingRise, breakdown: str, level: float,
+                 rng: random.Random) -> list[float]:
+    u = rng.uniform
+    if isinstance(rule, SlowingRise):  # a rise that slows in most series
+        steps = sorted((u(0.01, 0.05) for _ in YEARS[1:]), reverse=rng.random() < 0.75)
+        return [level * (1 + sum(steps[:i])) for i in range(len(YEARS))]
+    if isinstance(rule, GapNarrows):  # the second group lags; the gap narrows in most series
+        behind = breakdown == rule.between[1]
+        shrink = u(0.03, 0.12) if rng.random() < 0.8 else -u(0.02, 0.05)
+        return [level * (1 - (0.25 * (1 - shrink) ** i if behind else 0.0)) for i in range(len(YEARS))]
+    sign = 1 if rule.direction == "increase" else -1
+    rate = rng.choices([u(0.02, 0.05), u(0.006, 0.014), u(0.0, 0.004), -u(0.005, 0.02)], [55, 20, 10, 15])[0]
+    return [level * (1 + sign * rate) ** i * (1 + u(-0.003, 0.003)) for i in range(len(YEARS))]
 
 
 def relative_values(target: Target, catalogue: Catalogue, region: str, breakdown: str, scenario: str,
