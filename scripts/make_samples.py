@@ -508,6 +508,18 @@ def bad_files(out: Path) -> None:
         archive.writestr(zipfile.ZipInfo("readme.txt", FIXED_TIME), "a zip file, not a workbook")
 
 
+def midterm_rows() -> list[Row]:
+    """The 2025 mid-term evaluation: 2025 milestones fall due. The city misses 妇女基本养老保险参保率 90% by
+    2025 while 秦都区 reaches it, and the new kindergartens of 2021–2025 add up to fewer than 112."""
+    rows = [Row("women_basic_pension_insurance_rate", "610400", y, "total", v)
+            for y, v in zip(range(2020, 2026), ("85.2", "86.1", "87.0", "87.9", "88.8", "89.6"), strict=True)]
+    rows += [Row("women_basic_pension_insurance_rate", "610402", y, "total", v)
+             for y, v in zip(range(2020, 2026), ("86.0", "87.3", "88.4", "89.5", "90.4", "91.2"), strict=True)]
+    rows += [Row("new_kindergartens", "610400", y, "total", v)
+             for y, v in zip(range(2021, 2026), ("24", "19", "22", "18", "22"), strict=True)]
+    return rows
+
+
 # -- main ------------------------------------------------------------------------------------------------
 def main(out: Path = OUT) -> None:
     """Write every sample into `out` (default samples/), replacing what is there except README.md."""
@@ -528,6 +540,7 @@ def main(out: Path = OUT) -> None:
     write_xlsx(out / "sanyuan-2020-2024.xlsx", catalogue, county)
     write_csv(out / "townships-immunization-2020-2024.csv", townships(catalogue, rng), encoding="utf-8-sig",
               newline="\r\n")
+    write_csv(out / "midterm-2025.csv", clean_table(catalogue, midterm_rows()))
     (out / "bad").mkdir()
     bad_files(out / "bad")
     print(f"samples/: {len(rows)} rows in the city drop, {len(county)} for 三原县")
