@@ -12,6 +12,7 @@ from xyplan_cli.cli.common import (
     DomainOption,
     EncodingOption,
     LangOption,
+    NoColorOption,
     OutputOption,
     PlanOption,
     RegionOption,
@@ -49,6 +50,7 @@ def check(
     verbose: VerboseOption = False,
     encoding: EncodingOption = None,
     lang: LangOption = None,
+    no_color: NoColorOption = False,
 ) -> None:
     """Check submissions against the plans' targets: PASS / WARN / FAIL per target, region and breakdown.
 
@@ -72,7 +74,7 @@ def check(
         fail(str(exc))
     to_terminal = output is None and fmt == "table"
     width = shutil.get_terminal_size((100, 24)).columns if to_terminal else 100
-    options = Options(lang=lang, color=to_terminal and use_color(s.color), verbose=verbose, width=width,
-                      fail_on=fail_on)
+    color = to_terminal and use_color(s.color and not no_color)
+    options = Options(lang=lang, color=color, verbose=verbose, width=width, fail_on=fail_on)
     emit(render(fmt, report, options), output)
     raise typer.Exit(exit_code(report, fail_on))

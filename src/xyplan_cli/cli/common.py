@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,11 +54,21 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+# Control characters (an escape sequence could drive the terminal) and bidirectional overrides (they
+# reorder what is shown): text from the data shows them as escapes, \x1b or \u202e.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """One line of text that is safe to print on a terminal: unsafe characters escaped, visibly."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def print_issues(issues: list[Issue], lang: Lang) -> None:
     for issue in issues:
         where = issue.location()
         field = f" [{issue.field}]" if issue.field else ""
-        sys.stderr.write(f"{where}:{field} {issue.severity} {issue.code}: {issue.message(lang)}\n")
+        sys.stderr.write(printable(f"{where}:{field} {issue.severity} {issue.code}: {issue.message(lang)}") + "\n")
 
 
 def load_catalogue_or_exit(s: Settings) -> Catalogue:
@@ -90,5 +101,6 @@ DomainOption = Annotated[list[str] | None, typer.Option("--domain", help="Domain
 RegionOption = Annotated[list[str] | None, typer.Option("--region", help="Region code or name (repeatable).")]
 EncodingOption = Annotated[str | None, typer.Option("--encoding", help="Encoding of CSV files (default: "
                                                     "detected).")]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colours (also: NO_COLOR, non-terminal).")]
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead "
                                                    "of stdout.")]

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from xyplan_cli import __version__
-from xyplan_cli.cli.common import LangOption, Settings, default_lang
+from xyplan_cli.cli.common import LangOption, NoColorOption, Settings, default_lang
 
 app = typer.Typer(
     name="xyplan",
@@ -33,7 +33,7 @@ def main(
     targets: Annotated[Path | None, typer.Option("--targets", help="Catalogue file or folder to use instead "
                                                  "of the shipped one.")] = None,
     lang: LangOption = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also: NO_COLOR, non-terminal).")] = False,
+    no_color: NoColorOption = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:

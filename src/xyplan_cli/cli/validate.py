@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from xyplan_cli.cli.common import Lang, emit, fail, load_catalogue_or_exit, settings
+from xyplan_cli.cli.common import Lang, emit, fail, load_catalogue_or_exit, printable, settings
 
 Format = Literal["table", "json"]
 
@@ -77,8 +77,8 @@ def _table(rows: dict[str, int], issues: list[dict[str, object]], lang: Lang) ->
     for (file, code), count in shown.items():
         if count > INFO_SHOWN:
             more = count - INFO_SHOWN
-            lines.append(f"{file}: … 另有 {more} 条 [{code}]" if lang == "zh"
-                         else f"{file}: … {more} more [{code}]")
+            lines.append(printable(f"{file}: … 另有 {more} 条 [{code}]" if lang == "zh"
+                                   else f"{file}: … {more} more [{code}]"))
     counts = {k: sum(1 for i in issues if i["severity"] == k) for k in ("error", "warning", "info")}
     if lang == "zh":
         lines.append(f"读取 {rows['read']} 行:接受 {rows['accepted']},拒绝 {rows['rejected']},"
@@ -98,4 +98,4 @@ def _line(issue: dict[str, object], lang: Lang) -> str:
         if issue["column"]:
             where += f":{issue['column']}"
     severity = _SEVERITY[lang][str(issue["severity"])]
-    return f"{where}: {severity} [{issue['code']}] {issue['message']}"
+    return printable(f"{where}: {severity} [{issue['code']}] {issue['message']}")

@@ -1,0 +1,92 @@
+"""`xyplan check` end to end: golden outputs for the samples, JSON equal to the API's, exit codes, --output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from xyplan_cli import api
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples"
+GOLDENS = Path(__file__).parent / "goldens"
+
+# (golden name, arguments after `check`): small, readable slices of the samples
+CASES = [
+    ("midterm-en", ["samples/midterm-2025.csv", "--plan", "women", "--domain", "social_security", "--lang", "en"]),
+    ("midterm-zh", ["samples/midterm-2025.csv", "--plan", "children", "--domain", "education", "--lang", "zh"]),
+    ("qindu-children-education-zh", ["samples/xianyang-2020-2024.csv", "--region", "秦都区", "--plan", "children",
+                                     "--domain", "education", "--lang", "zh"]),
+    ("yongshou-health-en-verbose", ["samples/xianyang-2020-2024.csv", "--region", "永寿县", "--plan", "children",
+                                    "--domain", "health", "--lang", "en", "-v"]),
+]
+
+
+def xyplan(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    base = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "COLUMNS": "100",
+            "PYTHONPATH": os.pathsep.join(sys.path)}
+    return subprocess.run([sys.executable, "-m", "xyplan_cli", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300, env={**base, **(env or {})})
+
+
+def _golden(name: str, text: str, update: bool) -> str:
+    path = GOLDENS / name
+    if update:
+        path.write_text(text, encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "args"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_golden_output(name: str, args: list[str], fmt: str, update_goldens: bool) -> None:
+    proc = xyplan("check", *args, "--format", fmt, "--no-color" if fmt == "table" else "-v")
+    assert proc.returncode in (0, 1), proc.stderr
+    assert proc.stdout == _golden(f"{name}.{'txt' if fmt == 'table' else 'json'}", proc.stdout, update_goldens)
+
+
+def test_cli_json_equals_the_api() -> None:
+    proc = xyplan("check", "samples/xianyang-2020-2024.csv", "samples/midterm-2025.csv", "--format", "json",
+                  "--lang", "zh", "--year", "2024")
+    report = api.check([SAMPLES / "xianyang-2020-2024.csv", SAMPLES / "midterm-2025.csv"], year=2024, lang="zh")
+    assert json.loads(proc.stdout) == json.loads(json.dumps(report.to_dict(), ensure_ascii=False).replace(
+        str(SAMPLES) + "/", "samples/"))
+
+
+def test_exit_codes_follow_the_report() -> None:
+    # the city drop has FAILs and no rejected row: 1; a file with a rejected row: 2, even with FAILs
+    assert xyplan("check", "samples/xianyang-2020-2024.csv", "--format", "json").returncode == 1
+    assert xyplan("check", "samples/xianyang-2020-2024.csv", "samples/bad/unknown-region.csv",
+                  "--format", "json").returncode == 2
+    # only PASS and WARN: 0, unless --fail-on warn
+    args = ["samples/xianyang-2020-2024.csv", "--region", "咸阳市", "--plan", "women", "--domain", "health"]
+    proc = xyplan("check", *args, "--format", "json")
+    summary = json.loads(proc.stdout)["summary"]
+    assert (summary["fail"], proc.returncode) == (0, 0)
+    assert summary["warn"] > summary["explained"]
+    assert xyplan("check", *args, "--format", "json", "--fail-on", "warn").returncode == 1
+
+
+def test_output_file_is_written_and_stdout_stays_empty(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("old", encoding="utf-8")
+    proc = xyplan("check", "samples/midterm-2025.csv", "--format", "json", "--output", str(out))
+    assert proc.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["as_of"] == 2025
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+def test_unknown_region_is_a_usage_error() -> None:
+    proc = xyplan("check", "samples/midterm-2025.csv", "--region", "秦都县")
+    assert (proc.returncode, "Traceback" in proc.stderr) == (2, False)
+    assert "秦都区" in proc.stderr
+
+
+def test_missing_file_is_an_input_error() -> None:
+    proc = xyplan("check", "samples/no-such-file.csv", "--format", "json")
+    assert (proc.returncode, "Traceback" in proc.stderr) == (2, False)
+    assert json.loads(proc.stdout)["issues"][0]["code"] == "unreadable-file"
