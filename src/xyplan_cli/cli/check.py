@@ -24,11 +24,16 @@ from xyplan_cli.cli.common import (
 )
 from xyplan_cli.reporters import FormatName
 
-PathsArgument = Annotated[list[Path], typer.Argument(help="CSV/XLSX files or folders of them.", show_default=False)]
-YearOption = Annotated[int | None, typer.Option("--year", help="Evaluate as of this year (default: the latest "
-                                                "year in the data).")]
-FailOnOption = Annotated[Literal["warn", "fail"], typer.Option("--fail-on", help="Exit 1 on fail (default), or "
-                                                               "also on an unexplained warn.")]
+PathsArgument = Annotated[
+    list[Path], typer.Argument(metavar="PATH", help="CSV/XLSX files or folders of them.", show_default=False)
+]
+YearOption = Annotated[
+    int | None,
+    typer.Option("--year", metavar="YEAR", help="Evaluate as of this year (default: the latest year in the data)."),
+]
+FailOnOption = Annotated[
+    Literal["warn", "fail"], typer.Option("--fail-on", help="Exit 1 on fail (default), or also on an unexplained warn.")
+]
 FormatOption = Annotated[FormatName, typer.Option("--format", help="Report format.")]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="The reason and numbers for every row.")]
 
@@ -65,8 +70,16 @@ def check(
     s = settings(ctx)
     lang = lang or s.lang
     try:
-        report = api.check(paths, targets=s.targets, year=year, plans=tuple(plan or ()),
-                           domains=tuple(domain or ()), regions=tuple(region or ()), lang=lang, encoding=encoding)
+        report = api.check(
+            paths,
+            targets=s.targets,
+            year=year,
+            plans=tuple(plan or ()),
+            domains=tuple(domain or ()),
+            regions=tuple(region or ()),
+            lang=lang,
+            encoding=encoding,
+        )
     except CatalogueError as exc:
         print_issues(exc.issues, lang)
         fail("the catalogue cannot be used" if lang == "en" else "目标目录无法使用")

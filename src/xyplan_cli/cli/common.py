@@ -96,11 +96,17 @@ def emit(text: str, output: Path | None) -> None:
 
 # -- options shared by several commands ------------------------------------------------------------------
 LangOption = Annotated[Lang | None, typer.Option("--lang", help="Output language: zh or en (default: locale).")]
-PlanOption = Annotated[list[str] | None, typer.Option("--plan", help="women or children (repeatable).")]
-DomainOption = Annotated[list[str] | None, typer.Option("--domain", help="Domain id, e.g. health (repeatable).")]
-RegionOption = Annotated[list[str] | None, typer.Option("--region", help="Region code or name (repeatable).")]
-EncodingOption = Annotated[str | None, typer.Option("--encoding", help="Encoding of CSV files (default: "
-                                                    "detected).")]
+PlanOption = Annotated[list[str] | None, typer.Option("--plan", metavar="PLAN", help="women or children (repeatable).")]
+DomainOption = Annotated[
+    list[str] | None, typer.Option("--domain", metavar="DOMAIN", help="Domain id, e.g. health (repeatable).")
+]
+RegionOption = Annotated[
+    list[str] | None, typer.Option("--region", metavar="REGION", help="Region code or name (repeatable).")
+]
+EncodingOption = Annotated[
+    str | None, typer.Option("--encoding", metavar="ENCODING", help="Encoding of CSV files (default: detected).")
+]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colours (also: NO_COLOR, non-terminal).")]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead "
-                                                   "of stdout.")]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+]

@@ -30,12 +30,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     ctx: typer.Context,
-    targets: Annotated[Path | None, typer.Option("--targets", help="Catalogue file or folder to use instead "
-                                                 "of the shipped one.")] = None,
+    targets: Annotated[
+        Path | None,
+        typer.Option("--targets", metavar="PATH", help="Catalogue file or folder to use instead of the shipped one."),
+    ] = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     ctx.obj = Settings(targets=targets, lang=lang or default_lang(), color=not no_color)
 
@@ -65,6 +68,8 @@ def run() -> None:
     except SystemExit:
         raise
     except Exception as exc:  # the last line of defence
-        sys.stderr.write(f"xyplan: internal error: {type(exc).__name__}: {exc}\n"
-                         "This is a bug in xyplan; please report it with the command you ran.\n")
+        sys.stderr.write(
+            f"xyplan: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in xyplan; please report it with the command you ran.\n"
+        )
         sys.exit(3)

@@ -21,8 +21,14 @@ PLAN_SHORT = {"women": ("妇女", "women"), "children": ("儿童", "children")}
 
 def _console(color: bool, width: int | None = None) -> tuple[Console, StringIO]:
     buffer = StringIO()
-    console = Console(file=buffer, width=width or 120, color_system="standard" if color else None,
-                      force_terminal=color, highlight=False, soft_wrap=False)
+    console = Console(
+        file=buffer,
+        width=width or 120,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        highlight=False,
+        soft_wrap=False,
+    )
     return console, buffer
 
 
@@ -34,8 +40,14 @@ def targets_table(catalogue: Catalogue, targets: list[Target], lang: Lang, color
     console, buffer = _console(color, width=max(100, Console().width))
     zh = lang == "zh"
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for label in (("编号", "id"), ("规划", "plan"), ("领域", "domain"), ("指标", "name"),
-                  ("要求", "requirement"), ("时限", "timing")):
+    for label in (
+        ("编号", "id"),
+        ("规划", "plan"),
+        ("领域", "domain"),
+        ("指标", "name"),
+        ("要求", "requirement"),
+        ("时限", "timing"),
+    ):
         table.add_column(_words(label, lang), overflow="fold")
     for t in targets:
         plan = catalogue.plan_of(t)
@@ -68,8 +80,10 @@ def target_details(catalogue: Catalogue, target: Target, record: dict[str, Any],
         ("要求" if zh else "requirement", record["requirement"]),
         ("规则" if zh else "rule", f"{target.kind} {record['rule']}"),
         ("时限" if zh else "timing", _words(TIMING[target.timing], lang)),
-        ("里程碑" if zh else "milestones",
-         ", ".join(f"{m['year']}: {m['value']:g}" for m in record["milestones"]) or "—"),
+        (
+            "里程碑" if zh else "milestones",
+            ", ".join(f"{m['year']}: {m['value']:g}" for m in record["milestones"]) or "—",
+        ),
         ("范围" if zh else "scope", ", ".join(target.scope)),
         ("分组" if zh else "breakdown", ", ".join(target.breakdown) or "—"),
         ("原文" if zh else "quote", f"“{target.quote}”"),

@@ -26,8 +26,12 @@ app = typer.Typer(help="Browse the target catalogue, or lint one you wrote.", no
 
 Format = Literal["table", "json"]
 FormatOption = Annotated[Format, typer.Option("--format", help="table or json.")]
-SearchArgument = Annotated[str | None, typer.Argument(help="Text to find in ids, names, aliases and quotes.")]
-KindOption = Annotated[list[str] | None, typer.Option("--kind", help=f"Rule kind: {', '.join(RULE_KINDS)}.")]
+SearchArgument = Annotated[
+    str | None, typer.Argument(metavar="TEXT", help="Text to find in ids, names, aliases and quotes.")
+]
+KindOption = Annotated[
+    list[str] | None, typer.Option("--kind", metavar="KIND", help=f"Rule kind: {', '.join(RULE_KINDS)}.")
+]
 
 
 @app.command("list")
@@ -49,8 +53,9 @@ def list_targets(
     for k in kind or ():
         if k not in RULE_KINDS:
             fail(f"unknown kind '{k}'; choose from {', '.join(RULE_KINDS)}")
-    targets = select(catalogue, plans=tuple(plan or ()), domains=tuple(domain or ()), kinds=tuple(kind or ()),
-                     text=search)
+    targets = select(
+        catalogue, plans=tuple(plan or ()), domains=tuple(domain or ()), kinds=tuple(kind or ()), text=search
+    )
     if fmt == "json":
         emit(json.dumps([target_record(t, catalogue, lang) for t in targets], ensure_ascii=False, indent=2), None)
         return
@@ -91,7 +96,7 @@ def show(
 @app.command("lint")
 def lint_command(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="A catalogue file or folder.")],
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A catalogue file or folder.")],
     lang: LangOption = None,
 ) -> None:
     """Check a catalogue: every problem with file, line and YAML path; exit 2 if there is any."""

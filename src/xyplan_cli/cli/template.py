@@ -35,17 +35,32 @@ def parse_years(text: str) -> list[int]:
 
 def template(
     ctx: typer.Context,
-    plan: Annotated[list[str], typer.Option("--plan", help="women or children (repeatable; "
-                                            "default both).")] = [],  # noqa: B006
-    region: Annotated[list[str], typer.Option("--region", help="Region code or name, or county/township "
-                                              "(三原县/城关街道) for township rows (repeatable; default the "
-                                              "city and its 14 counties).")] = [],  # noqa: B006
-    years: Annotated[str | None, typer.Option("--years", help="Years: 2021-2025, 2024 or 2021,2023 "
-                                                 "(default: last year).")] = None,
-    fmt: Annotated[Format | None, typer.Option("--format", help="csv or xlsx (default: from the output "
-                                                  "file's suffix, else csv).")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically); "
-                                                   "CSV goes to stdout without it.")] = None,
+    plan: Annotated[
+        list[str], typer.Option("--plan", metavar="PLAN", help="women or children (repeatable; default both).")
+    ] = [],  # noqa: B006
+    region: Annotated[
+        list[str],
+        typer.Option(
+            "--region",
+            metavar="REGION",
+            help="Region code or name, or county/township "
+            "(三原县/城关街道) for township rows (repeatable; default the "
+            "city and its 14 counties).",
+        ),
+    ] = [],  # noqa: B006
+    years: Annotated[
+        str | None,
+        typer.Option("--years", metavar="YEARS", help="Years: 2021-2025, 2024 or 2021,2023 (default: last year)."),
+    ] = None,
+    fmt: Annotated[
+        Format | None, typer.Option("--format", help="csv or xlsx (default: from the output file's suffix, else csv).")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE (atomically); CSV goes to stdout without it."
+        ),
+    ] = None,
     lang: Annotated[Lang | None, typer.Option("--lang", help="Language of headers and names.")] = None,
 ) -> None:
     """Write a fill-in file: one row per indicator × region × year × breakdown the targets need.

@@ -19,10 +19,15 @@ def register(app: typer.Typer) -> None:
 
 def validate(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="CSV/XLSX files or folders of them.",
-                                                show_default=False)],
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of CSV files, e.g. gbk, "
-                                                    "utf-16 (default: detected).")] = None,
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH", help="CSV/XLSX files or folders of them.", show_default=False)
+    ],
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding", metavar="ENCODING", help="Encoding of CSV files, e.g. gbk, utf-16 (default: detected)."
+        ),
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = "table",
     lang: Annotated[Lang | None, typer.Option("--lang", help="Output language: zh or en.")] = None,
 ) -> None:
@@ -54,8 +59,10 @@ def validate(
     raise typer.Exit(2 if failed else 0)
 
 
-_SEVERITY = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
-             "en": {"error": "error", "warning": "warning", "info": "info"}}
+_SEVERITY = {
+    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
 
 
 INFO_SHOWN = 3  # info issues listed per file and code; the rest are counted
@@ -77,17 +84,22 @@ def _table(rows: dict[str, int], issues: list[dict[str, object]], lang: Lang) ->
     for (file, code), count in shown.items():
         if count > INFO_SHOWN:
             more = count - INFO_SHOWN
-            lines.append(printable(f"{file}: … 另有 {more} 条 [{code}]" if lang == "zh"
-                                   else f"{file}: … {more} more [{code}]"))
+            lines.append(
+                printable(f"{file}: … 另有 {more} 条 [{code}]" if lang == "zh" else f"{file}: … {more} more [{code}]")
+            )
     counts = {k: sum(1 for i in issues if i["severity"] == k) for k in ("error", "warning", "info")}
     if lang == "zh":
-        lines.append(f"读取 {rows['read']} 行:接受 {rows['accepted']},拒绝 {rows['rejected']},"
-                     f"跳过 {rows['skipped']};错误 {counts['error']},警告 {counts['warning']},"
-                     f"提示 {counts['info']}")
+        lines.append(
+            f"读取 {rows['read']} 行:接受 {rows['accepted']},拒绝 {rows['rejected']},"
+            f"跳过 {rows['skipped']};错误 {counts['error']},警告 {counts['warning']},"
+            f"提示 {counts['info']}"
+        )
     else:
-        lines.append(f"rows read {rows['read']}: accepted {rows['accepted']}, rejected {rows['rejected']}, "
-                     f"skipped {rows['skipped']}; {counts['error']} error(s), "
-                     f"{counts['warning']} warning(s), {counts['info']} info")
+        lines.append(
+            f"rows read {rows['read']}: accepted {rows['accepted']}, rejected {rows['rejected']}, "
+            f"skipped {rows['skipped']}; {counts['error']} error(s), "
+            f"{counts['warning']} warning(s), {counts['info']} info"
+        )
     return "\n".join(lines)
 
 
