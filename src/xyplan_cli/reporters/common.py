@@ -63,11 +63,14 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     "breached": ("当年未达要求", "breached"),
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: str) -> str:
-    """Data text without control characters (an escape sequence in a cell must not reach a terminal)."""
+    """Data text without control characters (an escape sequence in a cell must not reach a terminal) or
+    bidirectional overrides (they would reorder what the reader sees)."""
+    if text.isprintable():  # none of those and no tab (all non-printable): the common case, without a regex
+        return text
     return _CONTROL.sub("\ufffd", text).replace("\t", " ")
 
 
@@ -138,6 +141,18 @@ def sparkline(series: tuple[Point, ...]) -> str:
     """One bar per year from the first to the last point (a gap is a space); a flat series sits mid-height."""
     if not series:
         return ""
+    years = [p.year for p in series]
+    if years != list(range(years[0], years[0] + len(years))):  # gaps, or out of order
+        return _sparkline_by_year(series)
+    values = [p.value for p in series]  # one a year, in order: the common case, without a look-up by year
+    low, high = min(values), max(values)
+    span = high - low
+    if span == 0:
+        return SPARK_BARS[3] * len(values)
+    return "".join([SPARK_BARS[round((value - low) / span * (len(SPARK_BARS) - 1))] for value in values])
+
+
+def _sparkline_by_year(series: tuple[Point, ...]) -> str:
     values = {p.year: p.value for p in series}
     low, high = min(values.values()), max(values.values())
     span = high - low

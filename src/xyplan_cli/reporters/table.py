@@ -4,21 +4,17 @@ Layout: column widths are computed once for the whole report (so every group's t
 content, shared by weight when space is short, and cells are wrapped by `wrap` (Chinese-aware). At
 `SPARK_COLUMN_WIDTH` columns and wider the trend sparkline has its own column; narrower (80 columns and
 below) it moves under the latest value in the same cell, so it never disappears. Sparklines are plain
-characters and read the same without colour. Data text is never parsed as rich markup and loses its
-control characters.
+characters and read the same without colour. Data text loses its control characters.
+
+Lines are built by joining padded cells (two spaces between columns, a rule of `─` under the header), and
+colour is plain ANSI SGR; wrapped and padded cells are cached, because names, regions and requirements repeat
+on every row. No rich here: its Table layout took seconds for a report of thousands of rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from io import StringIO
-
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console, Group
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+from functools import lru_cache
 
 from xyplan_cli.report import IssueOut, Report, Result, summarize
 from xyplan_cli.reporters import Options
@@ -33,7 +29,7 @@ from xyplan_cli.reporters.common import (
     sparkline,
     verdict_text,
 )
-from xyplan_cli.reporters.wrap import wrap
+from xyplan_cli.reporters.wrap import cell_len, wrapped
 
 SPARK_COLUMN_WIDTH = 100
 ISSUES_SHOWN = 10
@@ -41,6 +37,9 @@ NOTE_SHOWN = 30
 VERDICT_STYLE = {"pass": "bold green", "warn": "bold yellow", "fail": "bold red"}
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
 GAP = 2  # cells between two columns
+MIN_COLUMN = 2  # the narrowest a column gets when the terminal is too narrow for the minimums
+RULE = "─"
+SGR = {"bold": "1", "dim": "2", "underline": "4", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
 
 
 @dataclass(frozen=True)
@@ -62,97 +61,119 @@ COLUMNS = (
     Column("trend", 0, 4, 12),
 )
 
+# A cell is a tuple of (text, style) paragraphs; wrapping happens once the widths are known.
+Cell = tuple[tuple[str, str], ...]
+
 
 def render(report: Report, options: Options) -> str:
-    buffer = StringIO()
-    console = Console(file=buffer, width=options.width, color_system="standard" if options.color else None,
-                      force_terminal=options.color, no_color=not options.color, highlight=False,
-                      emoji=False, markup=False, legacy_windows=False)
-    lang = options.lang
+    lang, width, color = options.lang, options.width, options.color
     title = label("title", lang)
     if report.as_of is not None:
         title += " · " + label("as_of", lang, year=report.as_of)
-    console.print(Text(title, style="bold"))
+    out = _text(title, width, "bold", color)
     if report.issues:
-        console.print(_issues(report.issues, lang, options.verbose, options.width))
-    wide = options.width >= SPARK_COLUMN_WIDTH
+        out += _issues(report.issues, lang, options.verbose, width, color)
+    wide = width >= SPARK_COLUMN_WIDTH
     columns = [c for c in COLUMNS if wide or c.key != "trend"]
-    rows = {id(r): _cells(r, lang, wide, options.verbose) for r in report.results}
+    cells = _cells(report.results, lang, wide, options.verbose)
     headers = {c.key: label(c.key, lang) for c in columns}
-    widths = _widths(columns, headers, list(rows.values()), options.width, wide)
+    widths = _fit(_widths(columns, headers, cells, width, wide), width)
+    sizes = [widths[c.key] for c in columns]
+    fills = [(" " * size,) for size in sizes]
+    head = _join([_block(((headers[c.key], "bold"),), widths[c.key], color) for c in columns], fills, bottom=True)
+    head.append(RULE * (sum(sizes) + GAP * (len(sizes) - 1)))
+    blocks = [[_block(cell, widths[c.key], color) for cell in cells[c.key]] for c in columns]  # column by column
+    side_by_side = zip(*blocks, strict=True)
+    rows = {id(result): _join(list(row), fills) for result, row in zip(report.results, side_by_side, strict=True)}
     indent = widths["verdict"] + GAP
     for group in groups(report):
-        console.print()
-        console.print(Text(f"{clean(group.plan_name)} › {clean(group.domain_name)}", style="bold underline"))
-        if not options.verbose:
-            console.print(_table(columns, headers, widths, group.results, rows, header=True))
-            continue
-        for i, result in enumerate(group.results):  # each row, then its numbers across the full width
-            console.print(_table(columns, headers, widths, [result], rows, header=i == 0))
-            numbers = [(clean(line), "dim") for line in numbers_lines(result, lang)]
-            console.print(Padding(_wrapped(numbers, options.width - indent), (0, 0, 0, indent)))
+        out.append("")
+        out += _text(f"{clean(group.plan_name)} › {clean(group.domain_name)}", width, "bold underline", color)
+        for i, result in enumerate(group.results):
+            if i == 0:
+                out += head
+            out += rows[id(result)]
+            if options.verbose:  # each row, then its numbers across the full width
+                numbers = tuple((clean(line), "dim") for line in numbers_lines(result, lang))
+                out += [" " * indent + line for line in _lines(numbers, width - indent, color)]
     if not report.results:
-        console.print(Text(label("no_results", lang), style="dim"))
-    console.print()
-    console.print(_footer(report, lang))
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+        out += _text(label("no_results", lang), width, "dim", color)
+    out.append("")
+    out += _footer(report, lang, width, color)
+    return "\n".join(map(str.rstrip, out)) + "\n"
 
 
-def _issues(issues: tuple[IssueOut, ...], lang: Lang, verbose: bool, width: int) -> Group:
+def _paint(text: str, style: str, color: bool) -> str:
+    """`text` in `style` ("bold red" …) as ANSI SGR codes when colour is on; empty text stays empty."""
+    if not (color and style and text):
+        return text
+    return f"\x1b[{';'.join(SGR[word] for word in style.split())}m{text}\x1b[0m"
+
+
+def _text(text: str, width: int, style: str, color: bool) -> list[str]:
+    """A paragraph printed across the terminal: wrapped to `width`, each line in `style`."""
+    return [_paint(line, style, color) for line in wrapped(text, width)]
+
+
+def _issues(issues: tuple[IssueOut, ...], lang: Lang, verbose: bool, width: int, color: bool) -> list[str]:
     """One line an issue: where, severity and code, then the message (wrapped under it when long)."""
     shown = issues if verbose else issues[:ISSUES_SHOWN]
-    lines = [Text(f"{label('issues', lang)} ({len(issues)})", style="bold")]
+    lines = _text(f"{label('issues', lang)} ({len(issues)})", width, "bold", color)
     for issue in shown:
         where = f"  {clean(issue.file)}:{issue.line}:{issue.column} "
-        line = Text(where)
-        line.append(f"{issue.severity} {issue.code}", style=SEVERITY_STYLE.get(issue.severity, ""))
+        kind = f"{issue.severity} {issue.code}"
         message = clean(issue.message)
-        if cell_len(f"{line.plain} {message}") <= width:
-            line.append(f" {message}")
-        else:
-            for part in wrap(message, width - 4):
-                line.append("\n    " + part)
-        lines.append(line)
+        one_line = "\n" not in message and cell_len(f"{where}{kind} {message}") <= width
+        first = f"{where}{kind}" + (f" {message}" if one_line else "")
+        if cell_len(first) <= width:  # the usual case: colour the severity and code
+            rest = f" {message}" if one_line else ""
+            lines.append(where + _paint(kind, SEVERITY_STYLE.get(issue.severity, ""), color) + rest)
+        else:  # a very long file name: wrapped like any paragraph, indented
+            lines.extend("  " + line for line in wrapped(first, width - 2))
+        if not one_line:
+            lines.extend("    " + part for part in wrapped(message, width - 4))
     if len(shown) < len(issues):
-        lines.append(Text("  " + label("more_issues", lang, n=len(issues) - len(shown)), style="dim"))
-    return Group(*lines)
+        more = label("more_issues", lang, n=len(issues) - len(shown))
+        lines.extend("  " + line for line in _text(more, width - 2, "dim", color))
+    return lines
 
 
-# A cell is a list of (text, style) paragraphs; wrapping happens once the widths are known.
-Cell = list[tuple[str, str]]
-
-
-def _cells(result: Result, lang: Lang, wide: bool, verbose: bool) -> dict[str, Cell]:
-    latest: Cell = [(latest_text(result), "")]
-    spark = sparkline(result.series)
-    if spark and not wide:
-        latest.append((spark, "cyan"))
-    detail: Cell = [(clean(result.reason), "")]
-    if result.explained and not verbose:
-        note = clean(result.explained).replace("\n", " ")
-        note = note if len(note) <= NOTE_SHOWN else note[: NOTE_SHOWN - 1] + "…"
-        detail.append((f"* {label('note', lang)}: {note}", "dim"))
+def _cells(results: tuple[Result, ...], lang: Lang, wide: bool, verbose: bool) -> dict[str, list[Cell]]:
+    """Every column's cells, one per result, in the order of `results`."""
+    sparks = [sparkline(r.series) for r in results]
+    shown = [clean(latest_text(r)) for r in results]  # a bound is text too
+    latest: list[Cell] = [((text, ""), (spark, "cyan")) if spark and not wide else ((text, ""),)
+                          for text, spark in zip(shown, sparks, strict=True)]
     return {
-        "verdict": [(verdict_text(result), VERDICT_STYLE[result.verdict])],
-        "indicator": [(clean(result.name), "")],
-        "region": [(clean(region_text(result, lang)), "")],
+        "verdict": [((verdict_text(r), VERDICT_STYLE[r.verdict]),) for r in results],
+        "indicator": [((clean(r.name), ""),) for r in results],
+        "region": [((clean(region_text(r, lang)), ""),) for r in results],
         "latest": latest,
-        "requirement": [(clean(result.requirement), "")],
-        "detail": detail,
-        "trend": [(spark, "cyan")],
+        "requirement": [((clean(r.requirement), ""),) for r in results],
+        "detail": [_detail(r, lang, verbose) for r in results],
+        "trend": [((spark, "cyan"),) for spark in sparks],
     }
 
 
-def _natural(cell: Cell) -> int:
-    return max((cell_len(line) for text, _ in cell for line in text.split("\n")), default=0)
+def _detail(result: Result, lang: Lang, verbose: bool) -> Cell:
+    """The reason, and a shortened note when the warning is explained (verbose mode shows the note in full)."""
+    reason = (clean(result.reason), "")
+    if not result.explained or verbose:
+        return (reason,)
+    note = clean(result.explained).replace("\n", " ")
+    note = note if len(note) <= NOTE_SHOWN else note[: NOTE_SHOWN - 1] + "…"
+    return (reason, (f"* {label('note', lang)}: {note}", "dim"))
 
 
-def _widths(columns: list[Column], headers: dict[str, str], rows: list[dict[str, Cell]], total: int,
+def _widths(columns: list[Column], headers: dict[str, str], cells: dict[str, list[Cell]], total: int,
             wide: bool) -> dict[str, int]:
     """Content-sized columns first; the rest of the width shared by weight, none wider than its content."""
-    natural = {c.key: min(c.maximum if wide or not c.narrow_maximum else c.narrow_maximum,
-                          max([cell_len(headers[c.key])] + [_natural(r[c.key]) for r in rows]))
-               for c in columns}
+    natural = {}
+    for c in columns:
+        texts = {text for cell in cells[c.key] for text, _ in cell}  # repeated texts measured once
+        longest = max((cell_len(line) for text in texts for line in text.split("\n")), default=0)
+        limit = c.maximum if wide or not c.narrow_maximum else c.narrow_maximum
+        natural[c.key] = min(limit, max(cell_len(headers[c.key]), longest))
     widths = {c.key: min(natural[c.key], c.minimum) if c.weight else max(c.minimum, natural[c.key])
               for c in columns}
     free = total - GAP * (len(columns) - 1) - 1 - sum(widths.values())
@@ -170,42 +191,61 @@ def _widths(columns: list[Column], headers: dict[str, str], rows: list[dict[str,
     return widths
 
 
-def _table(columns: list[Column], headers: dict[str, str], widths: dict[str, int], results: list[Result],
-           rows: dict[int, dict[str, Cell]], header: bool) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
-                  header_style="bold", show_header=header)
-    for c in columns:
-        table.add_column(_wrapped([(headers[c.key], "")], widths[c.key]), width=widths[c.key], no_wrap=True,
-                         overflow="crop")
-    for r in results:
-        table.add_row(*(_wrapped(rows[id(r)][c.key], widths[c.key]) for c in columns))
-    return table
+def _fit(widths: dict[str, int], total: int) -> dict[str, int]:
+    """On a terminal too narrow even for the minimum widths, narrow the widest column a cell at a time."""
+    fitted = dict(widths)
+    excess = sum(fitted.values()) + GAP * (len(fitted) - 1) + 1 - total
+    while excess > 0:
+        key = max(fitted, key=lambda k: fitted[k])
+        if fitted[key] <= MIN_COLUMN:
+            break
+        fitted[key] -= 1
+        excess -= 1
+    return fitted
 
 
-def _wrapped(cell: Cell, width: int) -> Text:
-    text = Text()
-    for text_part, style in cell:
-        for line in wrap(text_part, width):
-            if text:
-                text.append("\n")
-            text.append(line, style=style)
-    return text
+def _join(blocks: list[tuple[str, ...]], fills: list[tuple[str]], bottom: bool = False) -> list[str]:
+    """The lines of one table row from its cells' padded lines, side by side, aligned at the top (or at the
+    `bottom`, for the header)."""
+    height = max(map(len, blocks))
+    if height == 1:  # the common case in a wide terminal
+        return ["  ".join([block[0] for block in blocks])]
+    if bottom:
+        blocks = [fill * (height - len(block)) + block for block, fill in zip(blocks, fills, strict=True)]
+    else:
+        blocks = [block + fill * (height - len(block)) for block, fill in zip(blocks, fills, strict=True)]
+    return list(map("  ".join, zip(*blocks, strict=True)))
 
 
-def _footer(report: Report, lang: Lang) -> Group:
+@lru_cache(maxsize=16384)
+def _block(cell: Cell, width: int, color: bool) -> tuple[str, ...]:
+    """A cell's lines: each paragraph wrapped to `width`, in its style (colour on), padded to `width` cells."""
+    return tuple((_paint(line, style, color) if color and style else line) + " " * (width - cell_len(line))
+                 for text, style in cell for line in wrapped(text, width))
+
+
+def _lines(cell: Cell, width: int, color: bool) -> list[str]:
+    """Paragraphs wrapped to `width`, unpadded (the numbers under a row in verbose mode)."""
+    return [_paint(line, style, color) for text, style in cell for line in wrapped(text, width)]
+
+
+def _footer(report: Report, lang: Lang, width: int, color: bool) -> list[str]:
     counts = summarize(report.results)
-    line = Text(label("results_total", lang, n=len(report.results)) + " ")
+    parts = [(label("results_total", lang, n=len(report.results)) + " ", "")]
     for verdict, word in (("pass", "PASS"), ("warn", "WARN"), ("fail", "FAIL")):
         if verdict != "pass":
-            line.append(" · ")
-        line.append(f"{counts[verdict]} ", style="bold")
-        line.append(word, style=VERDICT_STYLE[verdict])
+            parts.append((" · ", ""))
+        parts += [(f"{counts[verdict]} ", "bold"), (word, VERDICT_STYLE[verdict])]
     if counts["explained"]:
-        line.append(f" ({counts['explained']} WARN*)")
-    parts = [line]
+        parts.append((f" ({counts['explained']} WARN*)", ""))
+    plain = "".join(text for text, _ in parts)
+    if cell_len(plain) <= width:
+        lines = ["".join(_paint(text, style, color) for text, style in parts)]
+    else:
+        lines = list(wrapped(plain, width))
     if counts["explained"]:
-        parts.append(Text(label("explained_legend", lang), style="dim"))
+        lines += _text(label("explained_legend", lang), width, "dim", color)
     rows = report.rows
-    parts.append(Text(label("rows", lang, read=rows.read, accepted=rows.accepted, rejected=rows.rejected,
-                            skipped=rows.skipped)))
-    return Group(*parts)
+    lines += _text(label("rows", lang, read=rows.read, accepted=rows.accepted, rejected=rows.rejected,
+                         skipped=rows.skipped), width, "", color)
+    return lines

@@ -4,14 +4,18 @@ Rich breaks lines only at spaces and folds anything longer, which cuts `11.2` in
 a line may break at a space or between two wide characters; a run of other characters (`11.2‰`, `R`) stays
 whole, and so does a number with the character after it (`2030年`, `10万`); full-width closing punctuation
 stays with what it follows, full-width opening punctuation with what follows it, and a comparison sign with
-its number (`≥ 95%`). Widths are terminal cells (a Chinese character is two).
+its number (`≥ 95%`). Widths are terminal cells: East Asian wide and full-width characters are two, combining
+marks and zero-width format characters none, everything else one. Widths and wrapped cells are cached, since
+region names, requirements and indicator names repeat on every row of a report.
 """
 
 from __future__ import annotations
 
 import re
-
-from rich.cells import cell_len
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import accumulate
 
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _OPEN = "\uff08\u300c\u300e\u3010\u300a\u3008\u201c\u2018(\\["  # ( 「 『 【 《 〈 “ ‘ ( [
@@ -20,60 +24,142 @@ _CLOSE = ("\uff0c\u3002\u3001\uff1a\uff1b\uff09\u300d\u300f\u3011\u300b\u3009\u2
 _SIGN = "≤≥≈±<>="
 _RUN = rf"[^\s{_WIDE}{_OPEN}{_CLOSE}]+(?:[,.:;]+[^\s{_WIDE}{_OPEN}{_CLOSE}]+)*"  # 30,150 and 0.71 stay whole
 _YEAR_COLON = re.compile(r"\d{4}:")
+_YEAR_COLON_SPACE = re.compile(r"(?<=\d{4}): ")  # (searched from the literal: fast)
+_SIGN_SPACE = re.compile(rf"[{_SIGN}] ")
+_OTHER_SPACE = re.compile(r"[^\S ]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _TOKEN = re.compile(
     rf"\s+"
     rf"|(?:[{_SIGN}]\s?)?[{_OPEN}]*(?:{_RUN}(?:(?<=\d)(?![{_OPEN}])[{_WIDE}])?|[{_CLOSE}]+|[{_WIDE}])[{_CLOSE}]*"
+    rf"|[{_OPEN}]+"  # opening punctuation with nothing after it: `见附件(`, `<![CDATA[`
 )
+
+
+def cell_len(text: str) -> int:
+    """The width of `text` in terminal cells (ASCII, the common case, without a look at each character)."""
+    return len(text) if text.isascii() else _wide_len(text)
+
+
+@lru_cache(maxsize=8192)
+def _wide_len(text: str) -> int:
+    others = _NON_ASCII.findall(text)  # only these are looked up
+    return len(text) - len(others) + sum(map(_WIDTHS.__getitem__, others))
+
+
+def char_width(char: str) -> int:
+    """Cells taken by one character: 2 for East Asian wide (W) and full-width (F), 0 for combining marks and
+    zero-width format characters (Mn, Me, Cf but the soft hyphen), else 1."""
+    if unicodedata.category(char) in ("Mn", "Me", "Cf") and char != "\u00ad":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+class _Widths(dict[str, int]):
+    """`char_width` of every character seen so far (a plain dict look-up is the fastest cache)."""
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = char_width(char)
+        return width
+
+
+_WIDTHS = _Widths()
 
 
 def tokens(text: str) -> list[str]:
     """The unbreakable pieces of `text`, including its whitespace runs, in order."""
     found: list[str] = _TOKEN.findall(text)
     assert "".join(found) == text, text  # the pattern matches every character
+    if not _glued(text):
+        return found
     merged: list[str] = []
     for token in found:  # `R = 0.71` and `2024: 95.2` stay whole
-        glue = token.startswith("=") or _YEAR_COLON.fullmatch(merged[-2] if len(merged) >= 2 else "")
-        if glue and len(merged) >= 2 and merged[-1] == " " and not merged[-2].isspace():
+        if (len(merged) >= 2 and merged[-1] == " " and not merged[-2].isspace()
+                and (token[0] == "=" or _YEAR_COLON.fullmatch(merged[-2]) is not None)):
             merged[-2:] = [merged[-2] + " " + token]
         else:
             merged.append(token)
     return merged
 
 
+def _glued(text: str) -> bool:
+    """Whether `tokens` may glue pieces together here (`R = 0.71`, `2024: 95.2`)."""
+    return " =" in text or _YEAR_COLON_SPACE.search(text) is not None
+
+
+def _across_spaces(text: str) -> bool:
+    """Whether a piece may hold a space here; if not, pieces can be found a word at a time (see `_piece`)."""
+    return _glued(text) or _SIGN_SPACE.search(text) is not None or _OTHER_SPACE.search(text) is not None
+
+
 def wrap(text: str, width: int) -> list[str]:
     """`text` as lines of at most `width` cells; newlines are kept; a piece wider than a line is cut."""
+    return list(wrapped(text, width))
+
+
+@lru_cache(maxsize=16384)
+def wrapped(text: str, width: int) -> tuple[str, ...]:
+    """`wrap`, cached (do not mutate what it returns: it is shared)."""
     width = max(width, 2)
+    if "\n" not in text and cell_len(text) <= width:  # a short cell, the common case
+        return (text.strip(),)  # as _wrap_line would: no leading or trailing space
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines.extend(_wrap_line(paragraph, width))
-    return lines
+    return tuple(lines)
 
 
 def _wrap_line(text: str, width: int) -> list[str]:
+    """Greedy: each line takes the most pieces that fit; a space that does not fit ends the line and is dropped,
+    a piece that does not fit starts the next one. The pieces are looked up only where a line ends."""
+    n = len(text)
+    cells = None if text.isascii() else [0, *accumulate(map(_WIDTHS.__getitem__, text))]  # width of text[:k]
+    ends = list(accumulate(map(len, tokens(text)))) if _across_spaces(text) else None
     lines: list[str] = []
-    line = ""
-    for token in tokens(text):
-        if token.isspace():
-            if line and cell_len(line + token) <= width:
-                line += token
-            elif line:
-                lines.append(line.rstrip())
-                line = ""
-            continue
-        if cell_len(line + token) <= width:
-            line += token
-            continue
+    head, used = "", 0  # the line opens with `head` (the rest of a cut piece), `used` cells wide
+    start = n - len(text.lstrip())  # and then holds text[start:p], p the first character that does not fit
+    while start < n:
+        room = width - used
+        p = start + room if cells is None else bisect_right(cells, cells[start] + room, lo=start) - 1
+        if p >= n:
+            head += text[start:]
+            break
+        piece_start, piece_end = _piece(text, p, ends)
+        line = head + text[start:piece_start]
         if line.strip():
             lines.append(line.rstrip())
-        line = ""
-        while cell_len(token) > width:
-            head = _cut(token, width)
-            lines.append(head)
-            token = token[len(head):]
-        line = token
-    if line.strip() or not lines:
-        lines.append(line.rstrip())
+        head, used, start = "", 0, piece_end
+        if not text[piece_start].isspace():  # the piece starts the next line, cut to lines of its own if too wide
+            head = text[piece_start:piece_end]
+            used = cell_len(head)
+            while used > width:
+                cut = _cut(head, width)
+                lines.append(cut)
+                head = head[len(cut):]
+                used = cell_len(head)
+    if head.strip() or not lines:
+        lines.append(head.rstrip())
     return lines
+
+
+def _piece(text: str, p: int, ends: list[int] | None) -> tuple[int, int]:
+    """Where the piece holding character `p` starts and ends: found among all the pieces' `ends`, or, when no
+    piece holds a space, among the pieces of the word (or the run of spaces) around `p`."""
+    if ends is not None:
+        k = bisect_right(ends, p)
+        return (ends[k - 1] if k else 0), ends[k]
+    if text[p] == " ":
+        return len(text[:p].rstrip(" ")), len(text) - len(text[p:].lstrip(" "))
+    start = text.rfind(" ", 0, p) + 1
+    end = text.find(" ", p)
+    offsets = _word_ends(text[start:] if end < 0 else text[start:end])
+    k = bisect_right(offsets, p - start)
+    return start + (offsets[k - 1] if k else 0), start + offsets[k]
+
+
+@lru_cache(maxsize=8192)
+def _word_ends(word: str) -> tuple[int, ...]:
+    """Where the pieces of a word end: `tokens(word)` as running lengths (words repeat, their pieces too)."""
+    return tuple(accumulate(map(len, tokens(word))))
 
 
 def _cut(token: str, width: int) -> str:
