@@ -10,17 +10,34 @@ Problems in the data are in `report.issues`; exceptions mean the run cannot go o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import gc
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import IO, Any
 
 from xyplan_cli import catalogue as _catalogue
 from xyplan_cli import engine
 from xyplan_cli.catalogue.model import Catalogue, Lang
 from xyplan_cli.issues import Issue
 from xyplan_cli.reader.dataset import ReadResult
-from xyplan_cli.report import DomainInfo, IssueOut, PlanInfo, Report, summarize
+from xyplan_cli.report import (
+    SCHEMA_VERSION,
+    DomainInfo,
+    IssueOut,
+    PlanInfo,
+    Report,
+    Result,
+    count,
+    encode_result,
+    summarize,
+    trusted,
+    write_json,
+)
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
+SPILL_BATCH = 1000  # encoded results written to the spill file at a time
 
 
 def load_catalogue(targets: Path | None = None) -> Catalogue:
@@ -40,32 +57,94 @@ def read(paths: Sequence[Path | str], catalogue: Catalogue, encoding: str | None
 
 def evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None = None,
              plans: Sequence[str] = (), domains: Sequence[str] = (), regions: Sequence[str] = (),
-             lang: Lang = "en") -> Report:
+             lang: Lang = "en", write: Callable[[str], object] | None = None) -> Report:
     """Evaluate what was read as of `year` (None: the latest year in the data) into a report.
 
     `plans` and `domains` are ids (women, health); `regions` are codes or names (秦都区, 秦都,
     610402, 三原县/城关街道). Unknown ones raise ValueError with a message in `lang`.
+
+    With `write`, the report's JSON (`Report.to_json`) is written through it as the results are
+    evaluated, and the report returned has no `results` (its summary, rows and issues are complete): a
+    national report is ~170,000 results and 400 MB of JSON, too much to hold.
     """
+    with _gc_paused():
+        return _evaluate(catalogue, read_result, year=year, plans=plans, domains=domains, regions=regions,
+                         lang=lang, write=write)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector waits: evaluation makes hundreds of thousands of small objects and no
+    cycles, and the collector's repeated scans of everything alive cost a third of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None, plans: Sequence[str],
+              domains: Sequence[str], regions: Sequence[str], lang: Lang,
+              write: Callable[[str], object] | None) -> Report:
     check_choices(catalogue, year=year, plans=plans, domains=domains, lang=lang)
     codes = resolve_regions(catalogue, regions, lang)
     dataset = read_result.dataset
-    results = engine.evaluate(catalogue, dataset, as_of=year, lang=lang, regions=codes, plans=plans,
-                              domains=domains)
+    results = engine.iter_results(catalogue, dataset, as_of=year, lang=lang, regions=codes, plans=plans,
+                                  domains=domains)
     issues = tuple(issue_out(i, lang) for i in sorted(read_result.issues, key=Issue.sort_key))
-    return Report(as_of=year if year is not None else engine.latest_year(dataset), lang=lang,
-                  plans=plan_infos(catalogue, plans, domains, lang), rows=read_result.rows, issues=issues,
-                  summary=summarize(results), results=tuple(results))
+    head: dict[str, Any] = {"as_of": year if year is not None else engine.latest_year(dataset), "lang": lang,
+                            "plans": plan_infos(catalogue, plans, domains, lang), "rows": read_result.rows,
+                            "issues": issues}
+    if write is None:
+        kept = tuple(results)
+        return trusted(Report, schema_version=SCHEMA_VERSION, **head, summary=summarize(kept), results=kept)
+    return _streamed(head, results, write)
+
+
+def _streamed(head: dict[str, Any], results: Iterator[Result], write: Callable[[str], object]) -> Report:
+    """The summary comes before the results in the JSON: the encoded results wait in a temporary file
+    (the page cache, not the process's memory) until all are counted."""
+    summary = summarize(())
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spill:
+        pending: list[str] = []
+        separator = ""  # NUL between results (JSON text holds none raw), none before the first
+        for result in results:
+            count(summary, result)
+            pending.append(encode_result(result))
+            if len(pending) >= SPILL_BATCH:
+                spill.write(separator + "\x00".join(pending))
+                separator = "\x00"
+                pending.clear()
+        if pending:
+            spill.write(separator + "\x00".join(pending))
+        report = trusted(Report, schema_version=SCHEMA_VERSION, **head, summary=summary, results=())
+        spill.seek(0)
+        write_json(report, write, _pieces(spill) if summary["pass"] + summary["warn"] + summary["fail"] else ())
+    return report
+
+
+def _pieces(spill: IO[str]) -> Iterator[str]:
+    """The encoded results back from the spill file, where NUL separates them."""
+    rest = ""
+    while chunk := spill.read(1 << 20):
+        parts = (rest + chunk).split("\x00")
+        rest = parts.pop()
+        yield from parts
+    yield rest
 
 
 def check(paths: Sequence[Path | str], *, targets: Path | None = None, year: int | None = None,
           plans: Sequence[str] = (), domains: Sequence[str] = (), regions: Sequence[str] = (),
-          lang: Lang = "en", encoding: str | None = None) -> Report:
-    """Load the catalogue, read `paths` and evaluate: what `xyplan check` prints."""
+          lang: Lang = "en", encoding: str | None = None,
+          write: Callable[[str], object] | None = None) -> Report:
+    """Load the catalogue, read `paths` and evaluate: what `xyplan check` prints. `write`: see `evaluate`."""
     catalogue = load_catalogue(targets)
     check_choices(catalogue, year=year, plans=plans, domains=domains, lang=lang)
     resolve_regions(catalogue, regions, lang)  # usage errors before any file is read
     return evaluate(catalogue, read(paths, catalogue, encoding), year=year, plans=plans, domains=domains,
-                    regions=regions, lang=lang)
+                    regions=regions, lang=lang, write=write)
 
 
 def check_choices(catalogue: Catalogue, *, year: int | None, plans: Sequence[str], domains: Sequence[str],
@@ -95,7 +174,7 @@ def resolve_regions(catalogue: Catalogue, regions: Sequence[str], lang: Lang) ->
     """Region codes for codes or names, as submissions name them; ValueError for an unknown one."""
     from xyplan_cli.reader.names import Names
 
-    names = Names(catalogue)
+    names = Names.of(catalogue)
     codes = []
     for text in regions:
         found = names.region(text)

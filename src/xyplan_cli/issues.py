@@ -42,8 +42,8 @@ CODES: dict[str, Code] = {
                       "No row in the first lines names the required columns (indicator, region, year, value)."),
     "duplicate-header": Code("error", "表头中“{column}”重复出现", "column '{column}' appears twice in the header",
                              "Two header cells map to the same column."),
-    "no-data": Code("warning", "文件只有表头,没有数据行", "the file has a header but no data rows",
-                    "A header was found but no rows follow it."),
+    "no-data": Code("error", "文件只有表头,没有数据行", "the file has a header but no data rows",
+                    "A header was found but no rows follow it: an unfilled template or a cut-off file."),
     "sheet-skipped": Code("info", "工作表 {sheet} 没有表头,未读取",
                           "sheet {sheet} has no header row; not read",
                           "A worksheet without a header is skipped when another sheet of the workbook "
@@ -116,7 +116,7 @@ class Issue(BaseModel):
     """One problem, with where it is: file, 1-based line and column (0 when unknown), and the column or
     YAML path it concerns."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     code: str
     file: str

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import gc
+from collections.abc import Callable, Iterable
+from json.encoder import encode_basestring
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -39,7 +42,9 @@ VERDICT_OF: dict[str, Verdict] = {
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Schemas are built on first validation, not at import: a run that only constructs trusted results
+    # (`trusted`) and writes JSON (`write_json`) never pays for them.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Point(_Model):
@@ -127,15 +132,265 @@ class Report(_Model):
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
 
+    def to_json(self) -> str:
+        """The JSON contract: byte for byte `json.dumps(self.to_dict(), ensure_ascii=False, indent=2)` and a
+        newline, written by `write_json` (several times faster than the generic encoder)."""
+        parts: list[str] = []
+        enabled = gc.isenabled()
+        gc.disable()  # many short strings and no cycles: the collector's scans would only cost time
+        try:
+            write_json(self, parts.append)
+        finally:
+            if enabled:
+                gc.enable()
+        return "".join(parts)
 
-def summarize(results: tuple[Result, ...] | list[Result]) -> dict[str, int]:
+
+_M = TypeVar("_M", bound=BaseModel)
+_SET = object.__setattr__
+
+
+def trusted(cls: type[_M], **values: Any) -> _M:
+    """An instance of a report model from values that already have the field types (floats as float,
+    tuples of models), without validation: the engine builds one `Result` per series, millions of
+    `Point`s on a national file, all from data it has checked itself. Every field must be given."""
+    obj = cls.__new__(cls)
+    _SET(obj, "__dict__", values)
+    _SET(obj, "__pydantic_fields_set__", set(values))
+    _SET(obj, "__pydantic_extra__", None)
+    _SET(obj, "__pydantic_private__", None)
+    return obj
+
+
+# -- JSON -----------------------------------------------------------------------------------------------
+# The same bytes as `json.dumps(model_dump(mode="json"), ensure_ascii=False, indent=2)`, from the same
+# primitives (`encode_basestring`, `float.__repr__`), but without the generic encoder's per-value
+# generator machinery; the hot records (points, checks) have their own templates.
+
+def _float(x: float) -> str:
+    if x != x:
+        return "NaN"
+    if x == _INF:
+        return "Infinity"
+    if x == -_INF:
+        return "-Infinity"
+    return _repr(x)
+
+
+_INF = float("inf")
+_repr = float.__repr__
+
+
+def _text(x: str | None) -> str:
+    return "null" if x is None else encode_basestring(x)
+
+
+def _encode(value: Any, indent: str) -> str:
+    """One value at nesting `indent` (the indentation of the line it starts on)."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is float:
+        return _float(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is Result:
+        return _result(value, indent)
+    if isinstance(value, BaseModel):
+        d = value.__dict__
+        return _object([(name, d[name]) for name in _fields(kind)], indent)
+    if isinstance(value, dict):
+        return _object(list(value.items()), indent)
+    if isinstance(value, list | tuple):
+        return _array(value, indent)
+    if isinstance(value, str):  # a str subclass (an enum value)
+        return encode_basestring(str(value))
+    if isinstance(value, float):
+        return _float(float(value))
+    if isinstance(value, int):
+        return int.__repr__(int(value))
+    raise TypeError(f"cannot write {kind.__name__} as JSON")
+
+
+def _object(items: list[tuple[str, Any]], indent: str) -> str:
+    if not items:
+        return "{}"
+    inner = indent + "  "
+    body = ",\n".join(f"{inner}{encode_basestring(k)}: {_encode(v, inner)}" for k, v in items)
+    return f"{{\n{body}\n{indent}}}"
+
+
+def _array(values: list[Any] | tuple[Any, ...], indent: str) -> str:
+    if not values:
+        return "[]"
+    inner = indent + "  "
+    first = values[0]
+    if type(first) is Point and all(type(v) is Point for v in values):
+        body = ",\n".join(_point(v, inner) for v in values)
+    elif type(first) is MilestoneCheck and all(type(v) is MilestoneCheck for v in values):
+        body = ",\n".join(_milestone_check(v, inner) for v in values)
+    elif type(first) is Milestone and all(type(v) is Milestone for v in values):
+        i = inner + "  "
+        body = ",\n".join(f'{inner}{{\n{i}"year": {_number(v.__dict__["year"])},\n{i}"value": '
+                           f'{_number(v.__dict__["value"])}\n{inner}}}' for v in values)
+    else:
+        body = ",\n".join(inner + _encode(v, inner) for v in values)
+    return f"[\n{body}\n{indent}]"
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(cls.model_fields)  # type: ignore[attr-defined]
+    return names
+
+
+def _number(x: Any) -> str:
+    kind = type(x)
+    if kind is float:
+        return _float(x)
+    if kind is int:
+        return int.__repr__(x)
+    if x is None:
+        return "null"
+    return _encode(x, "")
+
+
+# Text of a point by the point itself (the engine gives the same value in the same year as the same Point):
+# indent → id(point) → (point, text); the point is kept so that its id cannot be reused.
+_POINT_TEXTS: dict[str, dict[int, tuple[Point, str]]] = {}
+
+
+def _point(p: Point, indent: str) -> str:
+    texts = _POINT_TEXTS.get(indent)
+    if texts is None:
+        texts = _POINT_TEXTS[indent] = {}
+    found = texts.get(id(p))
+    if found is not None and found[0] is p:
+        return found[1]
+    text = _point_text(p.__dict__, indent)
+    if len(texts) < 60_000:
+        texts[id(p)] = (p, text)
+    return text
+
+
+def _point_text(d: dict[str, Any], indent: str) -> str:
+    i = indent + "  "
+    return (f'{indent}{{\n{i}"year": {_number(d["year"])},\n{i}"value": {_number(d["value"])},\n'
+            f'{i}"bound": {_text(d["bound"])},\n{i}"note": {_text(d["note"])}\n{indent}}}')
+
+
+def _milestone_check(h: MilestoneCheck, indent: str) -> str:
+    d = h.__dict__
+    i = indent + "  "
+    return (f'{indent}{{\n{i}"year": {_number(d["year"])},\n{i}"required": {_text(d["required"])},\n'
+            f'{i}"observed": {_number(d["observed"])},\n{i}"met": {_number(d["met"])}\n{indent}}}')
+
+
+_NAMES: dict[str, str] = {}  # encoded names, ids, verdicts and requirements: the same few for every result
+
+
+def _name(x: str) -> str:
+    found = _NAMES.get(x)
+    if found is None:
+        found = encode_basestring(x)
+        if len(_NAMES) < 50_000:
+            _NAMES[x] = found
+    return found
+
+
+_ARRAYS: dict[tuple[int, str], tuple[tuple[Any, ...], str]] = {}  # a target's milestones, written once
+
+
+def _shared_array(values: tuple[Any, ...], indent: str) -> str:
+    """An array that many results share as the same object (a target's milestones)."""
+    key = (id(values), indent)
+    found = _ARRAYS.get(key)
+    if found is not None and found[0] is values:
+        return found[1]
+    text = _array(values, indent)
+    if len(_ARRAYS) < 10_000:
+        _ARRAYS[key] = (values, text)
+    return text
+
+
+def _series(values: tuple[Any, ...], indent: str) -> str:
+    if not values:
+        return "[]"
+    inner = indent + "  "
+    parts = []
+    for p in values:
+        if type(p) is not Point:
+            return _array(values, indent)
+        parts.append(_point(p, inner))
+    body = ",\n".join(parts)
+    return f"[\n{body}\n{indent}]"
+
+
+def _result(r: Result, indent: str) -> str:
+    d = r.__dict__
+    i = indent + "  "
+    n = _name
+    latest = d["latest"]
+    return (
+        f'{{\n{i}"target_id": {n(d["target_id"])},\n{i}"plan": {n(d["plan"])},\n'
+        f'{i}"domain": {n(d["domain"])},\n{i}"indicator": {n(d["indicator"])},\n'
+        f'{i}"name": {n(d["name"])},\n{i}"region": {n(d["region"])},\n'
+        f'{i}"region_code": {n(d["region_code"])},\n{i}"breakdown": {n(d["breakdown"])},\n'
+        f'{i}"verdict": {n(d["verdict"])},\n{i}"status": {n(d["status"])},\n'
+        f'{i}"latest": {"null" if latest is None else _point(latest, i)[len(i):]},\n'
+        f'{i}"unit": {n(d["unit"])},\n{i}"requirement": {n(d["requirement"])},\n'
+        f'{i}"deadline": {_number(d["deadline"])},\n{i}"threshold": {_number(d["threshold"])},\n'
+        f'{i}"gap": {_number(d["gap"])},\n{i}"ratio": {_number(d["ratio"])},\n'
+        f'{i}"projected": {_number(d["projected"])},\n{i}"explained": {_text(d["explained"])},\n'
+        f'{i}"reason": {encode_basestring(d["reason"])},\n{i}"series": {_series(d["series"], i)},\n'
+        f'{i}"history": {_array(d["history"], i)},\n{i}"milestones": {_shared_array(d["milestones"], i)}\n'
+        f'{indent}}}')
+
+
+def encode_result(result: Result) -> str:
+    """One result as it stands in the report's `results` array."""
+    return _encode(result, "    ")
+
+
+def write_json(report: Report, write: Callable[[str], object], results: Iterable[str] | None = None) -> None:
+    """Write `report` as its JSON contract in pieces. `results`, when given, are the already encoded
+    (`encode_result`) results to write instead of `report.results`: a national report is hundreds of MB
+    and is written as it is made, never held whole."""
+    head = [(name, getattr(report, name)) for name in Report.model_fields if name != "results"]
+    text = _object(head, "")
+    write(text[:-2])  # without the closing "\n}"
+    items = (encode_result(r) for r in report.results) if results is None else results
+    first = True
+    for item in items:
+        write(',\n  "results": [\n    ' if first else ",\n    ")
+        write(item)
+        first = False
+    write(',\n  "results": []\n}\n' if first else "\n  ]\n}\n")
+
+
+def summarize(results: Iterable[Result]) -> dict[str, int]:
     """Counts per verdict (pass, warn, fail), always all three keys, plus `explained` warnings."""
     counts = {"pass": 0, "warn": 0, "fail": 0, "explained": 0}
     for r in results:
-        counts[r.verdict] += 1
-        if r.verdict == "warn" and r.explained:
-            counts["explained"] += 1
+        count(counts, r)
     return counts
+
+
+def count(counts: dict[str, int], r: Result) -> None:
+    """Add one result to `summarize`'s counts."""
+    counts[r.verdict] += 1
+    if r.verdict == "warn" and r.explained:
+        counts["explained"] += 1
 
 
 def exit_code(report: Report, fail_on: Literal["warn", "fail"] = "fail") -> int:
@@ -143,8 +398,11 @@ def exit_code(report: Report, fail_on: Literal["warn", "fail"] = "fail") -> int:
     unexplained WARN with fail_on="warn"); else 0. 2 outranks 1."""
     if report.rows.rejected or any(i.severity == "error" for i in report.issues):
         return 2
-    if any(r.verdict == "fail" for r in report.results):
+    summary = report.summary  # a streamed report (`api.check(write=...)`) has its counts but no results
+    if summary.get("fail", 0) > 0 or any(r.verdict == "fail" for r in report.results):
         return 1
-    if fail_on == "warn" and any(r.verdict == "warn" and not r.explained for r in report.results):
+    unexplained = summary.get("warn", 0) - summary.get("explained", 0) > 0 or any(
+        r.verdict == "warn" and not r.explained for r in report.results)
+    if fail_on == "warn" and unexplained:
         return 1
     return 0

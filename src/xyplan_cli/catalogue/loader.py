@@ -11,7 +11,6 @@ from pydantic import BaseModel, ValidationError
 
 from xyplan_cli.catalogue.model import Catalogue, Indicator, Plan, Region, Target, normalize_name
 from xyplan_cli.catalogue.rules import GapNarrows, Relative
-from xyplan_cli.catalogue.yamlsafe import YamlProblem, compose, load_text, locate, path_text
 from xyplan_cli.issues import Issue
 
 Path_ = tuple[str | int, ...]
@@ -53,6 +52,8 @@ class _File:
         self.problems.append((where, code, params))
 
     def issues(self) -> list[Issue]:
+        from xyplan_cli.catalogue.yamlsafe import compose, locate, path_text
+
         root = compose(self.text) if self.problems and self.text else None
         out = list(self.positioned)
         for where, code, params in self.problems:
@@ -73,11 +74,22 @@ class _Parts:
 def load_catalogue(path: Path | None = None) -> Catalogue:
     """Load the catalogue at `path` (file or folder; None = the shipped one). Raises CatalogueError.
 
-    A catalogue without a regions file uses the shipped region registry.
+    A catalogue without a regions file uses the shipped region registry. A catalogue loaded before from
+    the very same bytes comes from the cache (`catalogue.cache`).
     """
-    issues, catalogue = _load(path or shipped_path())
+    from xyplan_cli.catalogue import cache
+
+    root = path or shipped_path()
+    files = catalogue_files(root) if root.exists() else []
+    digest = cache.key([*files, shipped_path() / "regions.yaml"]) if files else None
+    catalogue = cache.load(digest) if digest is not None else None
+    if catalogue is not None:
+        return catalogue
+    issues, catalogue = _load(root)
     if issues or catalogue is None:
         raise CatalogueError(issues)
+    if digest is not None:
+        cache.store(digest, catalogue)
     return catalogue
 
 
@@ -113,19 +125,31 @@ def _load(path: Path) -> tuple[list[Issue], Catalogue | None]:
     return [], catalogue
 
 
+def _path_text(path: Path_) -> str:
+    from xyplan_cli.catalogue.yamlsafe import path_text
+
+    return path_text(path)
+
+
 def _read_file(path: Path, parts: _Parts) -> _File:
+    from xyplan_cli.catalogue import yamlsafe  # YAML is parsed only when the cache has no catalogue
+
     record = _File(path)
     try:
-        record.text = path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
+        record.text = data.decode("utf-8-sig")
     except OSError as exc:
         record.add((), "unreadable-file", reason=exc.strerror or type(exc).__name__)
         return record
     except UnicodeDecodeError as exc:
-        record.add((), "encoding-error", encoding="UTF-8", reason=str(exc.reason))
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - data.rfind(b"\n", 0, exc.start)
+        record.positioned.append(Issue(code="encoding-error", file=str(path), line=line, column=column,
+                                       params={"encoding": "UTF-8", "reason": str(exc.reason)}))
         return record
     try:
-        data = load_text(record.text)
-    except YamlProblem as exc:
+        data = yamlsafe.load_text(record.text)
+    except yamlsafe.YamlProblem as exc:
         record.positioned.append(Issue(code=exc.code, file=str(path), line=exc.line, column=exc.column,
                                        params={"reason": exc.reason}))
         return record
@@ -170,7 +194,7 @@ def _validate(record: _File, model: type[_M], data: Any, where: Path_) -> _M | N
             loc = where + tuple(err["loc"])
             if any(other != err["loc"] and other[: len(err["loc"])] == err["loc"] for other in locs):
                 continue  # a deeper error explains this one
-            record.add(loc, "schema", reason=f"{path_text(loc)}: {_reason(err)}")
+            record.add(loc, "schema", reason=f"{_path_text(loc)}: {_reason(err)}")
         return None
 
 
@@ -203,7 +227,7 @@ def _unique(bucket: list[tuple[_M, _File, Path_]]) -> list[tuple[_M, _File, Path
         elif not (isinstance(obj, Indicator) and obj == seen[key][0] and record is not seen[key][1]):
             _, first_file, first_where = seen[key]
             record.add((*where, "id"), "duplicate-id", id=key,
-                       other=f"{first_file.path.name} {path_text(first_where)}")
+                       other=f"{first_file.path.name} {_path_text(first_where)}")
     return unique
 
 

@@ -13,7 +13,9 @@ DEFAULT_BAND_TOLERANCE = 0.05  # relative to the centre, when a band rule states
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a schema is built on the first validation, not at import (a run whose catalogue comes
+    # from the cache validates none of these models).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Milestone(Frozen):

@@ -56,9 +56,14 @@ class _CheckingLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
-def _problem(exc: yaml.YAMLError) -> YamlProblem:
+def _problem(exc: yaml.YAMLError, source: str) -> YamlProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow: no mark
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        at = source.find(character)  # its first occurrence is the one reported (the C reader counts bytes)
+        if at >= 0:
+            line, column = source.count("\n", 0, at) + 1, at - source.rfind("\n", 0, at)
     text = " ".join(str(x) for x in (getattr(exc, "context", None), getattr(exc, "problem", None)) if x)
     if "could not determine a constructor for the tag" in str(exc):
         tag = re.search(r"tag '([^']*)'", str(exc))
@@ -117,7 +122,7 @@ def load_text(text: str) -> Any:
     except YamlProblem:
         raise
     except yaml.YAMLError as exc:
-        raise _problem(exc) from None
+        raise _problem(exc, text) from None
     except RecursionError:
         raise YamlProblem("yaml-unsafe", "nesting too deep") from None
 

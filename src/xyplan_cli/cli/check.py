@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -69,6 +70,8 @@ def check(
 
     s = settings(ctx)
     lang = lang or s.lang
+    # JSON to stdout is written as it is evaluated (a national report is too big to hold in memory).
+    streamed = sys.stdout.write if fmt == "json" and output is None else None
     try:
         report = api.check(
             paths,
@@ -79,6 +82,7 @@ def check(
             regions=tuple(region or ()),
             lang=lang,
             encoding=encoding,
+            write=streamed,
         )
     except CatalogueError as exc:
         print_issues(exc.issues, lang)
@@ -89,5 +93,6 @@ def check(
     width = shutil.get_terminal_size((100, 24)).columns if to_terminal else 100
     color = to_terminal and use_color(s.color and not no_color)
     options = Options(lang=lang, color=color, verbose=verbose, width=width, fail_on=fail_on)
-    emit(render(fmt, report, options), output)
+    if streamed is None:
+        emit(render(fmt, report, options), output)
     raise typer.Exit(exit_code(report, fail_on))

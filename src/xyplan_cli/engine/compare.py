@@ -10,6 +10,7 @@ from xyplan_cli.reader.dataset import Observation
 from xyplan_cli.units import SYMBOLS, Unit
 
 _GROUPED = (Unit.COUNT, Unit.YUAN)  # shown with thousands separators
+_TEXTS: dict[tuple[object, ...], str] = {}  # a requirement's words: the same few for every series
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,15 @@ class Need:
 
     def text(self, unit: Unit) -> str:
         """`≥ 95%`, `< 4‰`, `47.5–52.5%`."""
+        key = (self.lo, self.hi, self.lo_incl, self.hi_incl, unit)
+        found = _TEXTS.get(key)
+        if found is None:
+            found = self._text(unit)
+            if len(_TEXTS) < 10_000:
+                _TEXTS[key] = found
+        return found
+
+    def _text(self, unit: Unit) -> str:
         if self.lo is not None and self.hi is not None:
             return f"{show(self.lo, unit, symbol=False)}–{show(self.hi, unit)}"
         if self.lo is not None:

@@ -34,32 +34,33 @@ from xyplan_cli.report import MilestoneCheck
 
 def at_least(rule: AtLeast, points: Sequence[Observation], ctx: Ctx) -> Outcome:
     """达到…以上 / 不低于: each milestone is a floor, inclusive unless 高于/超过."""
-    schedule = tuple((m.year, Need.at_least(m.value, rule.inclusive)) for m in rule.milestones)
+    schedule = _memo(rule, lambda: tuple((m.year, Need.at_least(m.value, rule.inclusive)) for m in rule.milestones))
     return timing.judge(points, schedule, ctx)
 
 
 def at_most(rule: AtMost, points: Sequence[Observation], ctx: Ctx) -> Outcome:
     """降至…以下 / 不超过: each milestone is a ceiling, inclusive unless 低于/不满."""
-    schedule = tuple((m.year, Need.at_most(m.value, rule.inclusive)) for m in rule.milestones)
+    schedule = _memo(rule, lambda: tuple((m.year, Need.at_most(m.value, rule.inclusive)) for m in rule.milestones))
     return timing.judge(points, schedule, ctx)
 
 
 def band(rule: Band, points: Sequence[Observation], ctx: Ctx) -> Outcome:
     """保持在50%左右: within the tolerance of the centre, edges included (default ± 5% of the centre);
     outside it, the trajectory aims at the nearer edge."""
-    schedule = tuple((m.year, _band(m.value, rule.half_width(m.value)))
-                     for m in rule.milestones)
+    schedule = _memo(rule, lambda: tuple((m.year, _band(m.value, rule.half_width(m.value)))
+                                         for m in rule.milestones))
     return timing.judge(points, schedule, ctx)
 
 
 def coverage(rule: Coverage, points: Sequence[Observation], ctx: Ctx) -> Outcome:
     """全覆盖: the share reaches `value` percent (100 by default) by the deadline, inclusive."""
-    return timing.judge(points, ((rule.deadline, Need.at_least(rule.value)),), ctx)
+    return timing.judge(points, _memo(rule, lambda: ((rule.deadline, Need.at_least(rule.value)),)), ctx)
 
 
 def count(rule: Count, points: Sequence[Observation], ctx: Ctx) -> Outcome:
     """至少1名 / 每个区县至少1家: at least the milestone count in the region, inclusive."""
-    return timing.judge(points, tuple((m.year, Need.at_least(m.value)) for m in rule.milestones), ctx)
+    return timing.judge(points, _memo(rule, lambda: tuple((m.year, Need.at_least(m.value)) for m in rule.milestones)),
+                        ctx)
 
 
 def baseline_relative(rule: BaselineRelative, points: Sequence[Observation], ctx: Ctx) -> Outcome:
@@ -80,14 +81,14 @@ def cumulative(rule: Cumulative, points: Sequence[Observation], ctx: Ctx) -> Out
     if not additions:
         return insufficient(ctx, "no_additions", deadline=rule.milestones[-1].year, start=rule.from_year)
     totals, missing = running_totals(additions, rule.from_year)
-    zero = replace(additions[0], year=rule.from_year - 1, low=0.0, high=0.0, low_open=False, high_open=False,
+    zero = additions[0]._replace(year=rule.from_year - 1, low=0.0, high=0.0, low_open=False, high_open=False,
                    note=None)
     outcome = timing.judge(totals, tuple((m.year, Need.at_least(m.value)) for m in rule.milestones), ctx,
                            baseline=zero)
     if missing and outcome.status == "insufficient_data":
-        outcome = replace(outcome, reason=join(ctx.lang, outcome.reason, say(
+        outcome = outcome._replace(reason=join(ctx.lang, outcome.reason, say(
             ctx.lang, "missing_years", years=years_text(missing, ctx.lang))))
-    return replace(outcome, judged=totals)
+    return outcome._replace(judged=totals)
 
 
 def running_totals(additions: Sequence[Observation], from_year: int
@@ -104,7 +105,7 @@ def running_totals(additions: Sequence[Observation], from_year: int
             continue
         low, high = low + p.low, high + p.high
         low_open, high_open = low_open or p.low_open, high_open or p.high_open
-        totals.append(replace(p, low=low, high=high, low_open=low_open, high_open=high_open and high != INF))
+        totals.append(p._replace(low=low, high=high, low_open=low_open, high_open=high_open and high != INF))
     return tuple(totals), missing
 
 
@@ -164,7 +165,7 @@ def _relative_needs(rule: Relative, refs: dict[int, Observation]) -> Callable[[i
 def _relative_trajectory(rule: Relative, checks: Sequence[tuple[Observation, Need]], need: Need, ctx: Ctx,
                          history: tuple[MilestoneCheck, ...]) -> Outcome:
     """R on the difference between the series and its reference, towards 0 at the deadline."""
-    diffs = [replace(p, low=p.value - n.target, high=p.value - n.target, low_open=False, high_open=False)
+    diffs = [p._replace(low=p.value - n.target, high=p.value - n.target, low_open=False, high_open=False)
              for p, n in checks]
     latest, latest_diff = checks[-1][0], diffs[-1]
     base = progress.baseline_point(diffs, ctx.baseline_year)
@@ -200,13 +201,29 @@ def gap_narrows(rule: GapNarrows, a: Sequence[Observation], b: Sequence[Observat
         left, right = (breakdown_name(x, ctx.lang) for x in rule.between)
         return insufficient(ctx, "no_pair", deadline=ctx.deadline, a=left, b=right)
     subject = "差距" if ctx.lang == "zh" else "gap "
-    return replace(trends.direction(gap, False, replace(ctx, floor=0.0, ceiling=None), subject), judged=gap)
+    return trends.direction(gap, False, replace(ctx, floor=0.0, ceiling=None), subject)._replace(judged=gap)
 
 
 def slowing_rise(rule: SlowingRise, points: Sequence[Observation], ctx: Ctx) -> Outcome:
     """上升趋势减缓: the latest annual rise is below the average rise before it (see `trends.slowing`)."""
     del rule
     return trends.slowing(points, ctx)
+
+
+_SCHEDULES: dict[int, tuple[object, timing.Schedule]] = {}  # id(rule) → (rule, its schedule)
+
+
+def _memo(rule: object, build: Callable[[], timing.Schedule]) -> timing.Schedule:
+    """A rule's schedule, built once: the same for every series of the target (the rule is kept, so that
+    its id cannot be reused by another object)."""
+    found = _SCHEDULES.get(id(rule))
+    if found is not None and found[0] is rule:
+        return found[1]
+    if len(_SCHEDULES) > 10_000:
+        _SCHEDULES.clear()
+    schedule = build()
+    _SCHEDULES[id(rule)] = (rule, schedule)
+    return schedule
 
 
 def _with_deadline(need: Need | None, deadline: int) -> tuple[int, Need] | None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from xyplan_cli.catalogue.model import Lang, Timing
 from xyplan_cli.engine.compare import Need
 from xyplan_cli.engine.words import say
 from xyplan_cli.reader.dataset import Observation
-from xyplan_cli.report import MilestoneCheck, Status
+from xyplan_cli.report import MilestoneCheck, Status, trusted
 from xyplan_cli.units import Unit
 
 
@@ -37,13 +38,13 @@ class Ctx:
         return self.floor if self.floor is not None and value < self.floor else value
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """A judged series: the fine-grained status, the reason in words, and the numbers behind it.
 
     `threshold` and `deadline` belong to the requirement that decided the status; `gap` is the
     shortfall of the latest value (positive = still to go); `judged` is the series the verdict was
     computed on when it is derived from the submitted one (cumulative totals, a gap between groups).
+    A named tuple (a copy with changes is `outcome._replace(...)`): one is made for every series.
     """
 
     status: Status
@@ -63,8 +64,8 @@ def at_year(points: Sequence[Observation], year: int) -> Observation | None:
 
 def check(year: int, need: Need, obs: Observation | None, unit: Unit) -> MilestoneCheck:
     """One requirement judged in one year; `met` is None where the value is missing or undecided."""
-    return MilestoneCheck(year=year, required=need.text(unit), observed=None if obs is None else obs.value,
-                          met=None if obs is None else need.judge(obs))
+    return trusted(MilestoneCheck, year=year, required=need.text(unit),
+                   observed=None if obs is None else obs.value, met=None if obs is None else need.judge(obs))
 
 
 def insufficient(ctx: Ctx, key: str, *, threshold: float | None = None, deadline: int | None = None,

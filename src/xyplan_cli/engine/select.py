@@ -28,8 +28,8 @@ def region_name(code: str, catalogue: Catalogue) -> str:
 def regions(catalogue: Catalogue, dataset: Dataset, wanted: Sequence[str], as_of: int | None) -> list[str]:
     """The regions with data up to `as_of`; or the `wanted` codes, plus the townships of a wanted county
     that have data."""
-    present = sorted({region for (_, region, _), obs in dataset.series.items()
-                      if as_of is not None and any(o.year <= as_of for o in obs)})
+    present = sorted({region for (_, region, _), first in dataset.series.first_years()
+                      if as_of is not None and first <= as_of})
     if not wanted:
         return present
     chosen = dict.fromkeys(wanted)
@@ -47,9 +47,6 @@ def breakdowns(target: Target) -> tuple[str, ...]:
     return target.breakdown or (TOTAL,)
 
 
-SortKey = tuple[int, int, int, int, str, int]
-
-
 def target_order(catalogue: Catalogue) -> dict[str, tuple[int, int, int]]:
     """Each target's place: plan order, domain order within the plan, order in the catalogue."""
     plans = {p.id: (i, [d.id for d in p.domains]) for i, p in enumerate(catalogue.plans)}
@@ -57,7 +54,7 @@ def target_order(catalogue: Catalogue) -> dict[str, tuple[int, int, int]]:
             for i, t in enumerate(catalogue.targets)}
 
 
-def sort_key(order: tuple[int, int, int], level: Level, region: str, target: Target,
-             breakdown: str) -> SortKey:
-    """The target's place, then the city first and regions by code, then the target's breakdown order."""
-    return (*order, 0 if level == "city" else 1, region, breakdowns(target).index(breakdown))
+def region_order(codes: Sequence[str], levels: dict[str, Level]) -> list[str]:
+    """The order of regions within a target: the city first, then by code. (Results come in target order,
+    then this, then the target's breakdown order: the engine loops in that order and needs no sort.)"""
+    return sorted(codes, key=lambda code: (0 if levels[code] == "city" else 1, code))

@@ -15,7 +15,6 @@ Shared by every rule kind with a threshold.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from xyplan_cli.engine import progress
 from xyplan_cli.engine.compare import Need, show, shown
@@ -70,7 +69,7 @@ def _recall(outcome: Outcome, missed: list[int], ctx: Ctx) -> Outcome:
     if not missed or outcome.status == "missed":
         return outcome
     more = say(ctx.lang, "broken_in", years=years_text(missed, ctx.lang))
-    return replace(outcome, reason=join(ctx.lang, outcome.reason, more))
+    return outcome._replace(reason=join(ctx.lang, outcome.reason, more))
 
 
 def settled(latest: Observation, need: Need, year: int, met: bool | None, ctx: Ctx,

@@ -37,6 +37,7 @@ class Decoding:
     bad_line: int = 0
     reason: str = ""
     bad_count: int = 0
+    odd_quotes: bool = False  # an odd number of `"`: a quote may be left open (read strictly)
 
 
 def kind_of(head: bytes) -> Kind:
@@ -87,8 +88,22 @@ def detect(path: Path, head: bytes, given: str | None = None) -> Decoding | Prob
     tried = [_check(path, codec, label) for codec, label in _AUTO[:1]]
     if tried[0].dirty:
         tried.append(_check(path, *_AUTO[1]))
-        return min(tried, key=lambda d: d.bad_count) if all(d.dirty for d in tried) else tried[-1]
+        if not tried[1].dirty:
+            return tried[1]
+        if _mostly_utf8(head):  # UTF-8 text with a few lines in another encoding (files pasted together)
+            return tried[0]
+        return min(tried, key=lambda d: d.bad_count)
     return tried[0]
+
+
+def _mostly_utf8(head: bytes) -> bool:
+    """Valid multi-byte UTF-8 characters in the first bytes outnumber invalid ones: GBK text decoded as
+    UTF-8 gives one valid character by chance for every four to six invalid ones. (GB18030 decodes nearly any
+    bytes, so fewer errors alone would always choose it.)"""
+    text = head.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    valid = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    return valid > bad
 
 
 def _check(path: Path, codec: str, label: str) -> Decoding:
@@ -96,7 +111,7 @@ def _check(path: Path, codec: str, label: str) -> Decoding:
     decoder = codecs.getincrementaldecoder(codec)("strict")
     lines = 1
     first: Decoding | None = None
-    bad = 0
+    bad = quotes = 0
     try:
         with path.open("rb") as handle:
             while True:
@@ -112,14 +127,16 @@ def _check(path: Path, codec: str, label: str) -> Decoding:
                     text = decoder.decode(chunk, final=not chunk)
                 if first is not None:
                     bad += text.count("\ufffd")
+                quotes += text.count('"')
                 if not chunk:
                     break
                 lines += chunk.count(b"\n")
     except OSError as exc:
         return Decoding(codec, label, dirty=True, reason=exc.strerror or type(exc).__name__, bad_count=1)
+    odd = quotes % 2 == 1
     if first is None:
-        return Decoding(codec, label)
-    return Decoding(codec, label, True, first.bad_line, first.reason, max(bad, 1))
+        return Decoding(codec, label, odd_quotes=odd)
+    return Decoding(codec, label, True, first.bad_line, first.reason, max(bad, 1), odd)
 
 
 def _reason(exc: UnicodeDecodeError) -> str:

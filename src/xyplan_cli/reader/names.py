@@ -66,7 +66,17 @@ class _Table:
 
 
 class Names:
-    """The catalogue's vocabulary for reading submissions."""
+    """The catalogue's vocabulary for reading submissions (`Names.of`: built once per catalogue)."""
+
+    _last: tuple[Catalogue, Names] | None = None
+
+    @classmethod
+    def of(cls, catalogue: Catalogue) -> Names:
+        """The tables of `catalogue`, shared by the region options, the reader and the engine's caller."""
+        last = cls._last
+        if last is None or last[0] is not catalogue:
+            last = cls._last = (catalogue, cls(catalogue))
+        return last[1]
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue

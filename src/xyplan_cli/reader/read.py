@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from itertools import chain, islice
 from pathlib import Path
 
 from xyplan_cli.catalogue.model import Catalogue
 from xyplan_cli.issues import Issue
+from xyplan_cli.reader import columnar
+from xyplan_cli.reader.block import Block
 from xyplan_cli.reader.columns import HEADER_SCAN, REQUIRED, Header, find_header
-from xyplan_cli.reader.dataset import Dataset, Observation, ReadResult, RowCounts, SeriesKey
+from xyplan_cli.reader.dataset import Dataset, Observation, ReadResult, RowCounts, SeriesKey, SeriesMap
 from xyplan_cli.reader.rows import Bad, Checked, RowChecker, Skip
 from xyplan_cli.reader.sources import Row, Table, count_rows, discover, tables
 from xyplan_cli.reader.values import Missing, Problem
@@ -62,6 +63,7 @@ class _Reader:
         self.series: dict[SeriesKey, dict[int, Observation]] = {}
         self.conflicted: set[tuple[SeriesKey, int]] = set()
         self.value_columns: dict[str, int] = {}
+        self.blocks: list[Block] = []  # large files read column by column (`columnar`)
 
     def issue(self, code: str, file: str, line: int = 0, column: int = 0, field: str | None = None,
               params: dict[str, str] | None = None) -> None:
@@ -70,7 +72,7 @@ class _Reader:
 
     def result(self, files: list[str]) -> ReadResult:
         conflicted = self.conflicted
-        dataset = Dataset()
+        dataset = Dataset(SeriesMap(blocks=self.blocks))
         for key, by_year in self.series.items():
             kept = [by_year[y] for y in sorted(by_year) if not conflicted or (key, y) not in conflicted]
             if kept:
@@ -95,7 +97,7 @@ class _Reader:
                 headerless.append((table, head + list(table.rows)))
                 continue
             headed += 1
-            self.read_table(table, chain(head, table.rows), header)
+            self.read_table(table, chain(head, table.rows), header, path)
         for table, rows in headerless:
             if headed:
                 filled, _ = count_rows(rows)
@@ -104,7 +106,8 @@ class _Reader:
             else:
                 self.read_table(table, iter(rows), None)
 
-    def read_table(self, table: Table, rows: Iterator[Row], header: Header | None) -> None:
+    def read_table(self, table: Table, rows: Iterator[Row], header: Header | None,
+                   path: Path | None = None) -> None:
         label = table.label
         if header is None or header.missing() or header.duplicate:
             self._unusable(table, rows, header)
@@ -112,6 +115,12 @@ class _Reader:
                 self._dirty(table)  # the likely reason why no header was found
             return
         before = self.read
+        if path is not None and columnar.eligible(path, table, header):
+            self.checker.use(header, table.decoding.label if table.decoding else "")
+            read = columnar.read(path, table, header, self.checker, label)
+            if read is not None:
+                self._columnar(label, header, read)
+                return
         body = islice(rows, header.index + 1, None)
         dirty = bool(table.decoding and table.decoding.dirty)
         self._rows(label, header, body, dirty, table.decoding.label if table.decoding else "")
@@ -164,6 +173,8 @@ class _Reader:
                 by_year = series.get(key)
                 if by_year is None:
                     by_year = series[key] = {}
+                if self.blocks and year not in by_year:
+                    self._from_blocks(key, year, by_year)
                 if year not in by_year:
                     by_year[year] = obs
                     accepted += 1
@@ -180,6 +191,66 @@ class _Reader:
                 self._reject(label, line, outcome)
         self.read += read
         self.accepted += accepted
+
+    def _columnar(self, label: str, header: Header, read: columnar.Columnar) -> None:
+        """A file read column by column: the outcomes of its other rows, then its block. Rows of the block
+        that repeat a series-year of an earlier file (or of the file itself: `read.repeats`) are taken out
+        and judged one by one, in line order, as the row-by-row reader would have."""
+        self.value_columns[label] = header.positions["value"] + 1
+        self.read += read.read
+        for line, outcome in read.others:
+            if isinstance(outcome, Checked):
+                continue  # in the block
+            if isinstance(outcome, Skip):
+                self.skipped += 1
+                if outcome.text is not None:
+                    self.issue("row-skipped", label, line, params={"text": outcome.text})
+            elif isinstance(outcome, Missing):
+                self.skipped += 1
+                self.issue("missing-value", label, line, self.value_columns[label], "value",
+                           params={"text": outcome.text})
+            else:
+                self._reject(label, line, outcome)
+        block = read.block
+        again = list(read.repeats)
+        if self.series or self.blocks:
+            for key in list(block.index):
+                by_year = self.series.get(key)
+                earlier = [b for b in self.blocks if key in b.index]
+                if by_year is None and not earlier:
+                    continue
+                for i in block.rows(key):
+                    year = block.years[i]
+                    if (by_year is not None and year in by_year) or any(b.find(key, year) is not None
+                                                                        for b in earlier):
+                        again.append(block.take(key, i))
+        self.accepted += len(block)
+        for obs in sorted(again, key=lambda o: o.line):
+            self._insert(obs)
+        self.blocks.append(block)
+
+    def _insert(self, obs: Observation) -> None:
+        """One accepted row, as `_rows` takes it: the first for its series-year, or a repeat."""
+        key = (obs.indicator, obs.region, obs.breakdown)
+        by_year = self.series.get(key)
+        if by_year is None:
+            by_year = self.series[key] = {}
+        if self.blocks and obs.year not in by_year:
+            self._from_blocks(key, obs.year, by_year)
+        if obs.year not in by_year:
+            by_year[obs.year] = obs
+            self.accepted += 1
+        else:
+            self._again(key, by_year, obs)
+
+    def _from_blocks(self, key: SeriesKey, year: int, by_year: dict[int, Observation]) -> None:
+        """A series-year held by a block of an earlier file moves to the row-by-row state (as the first)."""
+        for block in self.blocks:
+            if key in block.index:
+                i = block.find(key, year)
+                if i is not None:
+                    by_year[year] = block.take(key, i)
+                    return
 
     def _reject(self, label: str, line: int, problems: list[Bad]) -> None:
         self.rejected += 1
@@ -201,7 +272,7 @@ class _Reader:
             self.skipped += 1
             self.issue("duplicate", obs.file, obs.line, column, "value", {"other": there})
             if first.note is None and obs.note is not None:
-                by_year[obs.year] = replace(first, note=obs.note)
+                by_year[obs.year] = first._replace(note=obs.note)
         else:
             self.conflicted.add((key, obs.year))
             self.accepted -= 1

@@ -92,7 +92,7 @@ class RowChecker:
     """Checks the rows of one table after `use(header)`; caches are shared across tables."""
 
     def __init__(self, catalogue: Catalogue) -> None:
-        self.names = Names(catalogue)
+        self.names = Names.of(catalogue)
         self.units: dict[str, Unit] = {i.id: i.unit for i in catalogue.indicators}
         self.ranges: dict[str, tuple[float, float]] = {}
         for ind in catalogue.indicators:
@@ -120,6 +120,21 @@ class RowChecker:
         self.width = max(pos.values()) + 1
         self.hwidth = max(header.width, self.width)
         self.pad = [""] * self.width
+
+    def resolve(self, column: str, text: str) -> str | int | Problem:
+        """What `check` makes of one cell of `column` (indicator, region, year or breakdown), from the same
+        caches: the columnar reader resolves each distinct text once with it."""
+        if column == "indicator":
+            found: str | int | Problem | None = self._indicator.get(text)
+            return found if found is not None else _cached(self._indicator, text, self._indicator_of)
+        if column == "region":
+            found = self._region.get(text)
+            return found if found is not None else _cached(self._region, text, self._region_of)
+        if column == "year":
+            found = self._year.get(text)
+            return found if found is not None else _cached(self._year, text, parse_year)
+        found = self._breakdown.get(text)
+        return found if found is not None else _cached(self._breakdown, text, self.names.breakdown)
 
     # -- the row -------------------------------------------------------------------------------------
     def fast(self) -> Callable[[list[str]], Outcome]:

@@ -47,7 +47,9 @@ class Table:
 
 # -- finding files -----------------------------------------------------------------------------------
 def discover(paths: Sequence[Path]) -> list[tuple[Path, Problem | None]]:
-    """Files to read, in order: given files as they are, folders sorted and recursive, each file once.
+    """Files to read, in order: given files and folders sorted (the order of the arguments must not change
+    the result, such as which of two equal rows is the reported duplicate), folders recursive, each file
+    once.
 
     Hidden files and folders and Excel lock files (~$…) are skipped, symlinked folders are followed
     once (no loops), and files in folders that are not data files are ignored (spreadsheets of other
@@ -62,7 +64,7 @@ def discover(paths: Sequence[Path]) -> list[tuple[Path, Problem | None]]:
             seen.add(real)
             found.append((path, problem))
 
-    for path in paths:
+    for path in sorted(paths):
         if path.is_dir():
             for file, problem in _walk(path):
                 add(file, problem)
@@ -178,7 +180,9 @@ def _csv_rows(path: Path, decoding: Decoding, delimiter: str) -> Iterator[Row]:
         yield 0, Problem("unreadable-file", {"reason": str(getattr(exc, "strerror", "") or exc)})
         return
     with handle:
-        reader = csv.reader(handle, delimiter=delimiter)
+        # Strict only when a quote may be left open: then a quote still open at the end of the file is an
+        # error instead of a last cell that silently runs to the end.
+        reader = csv.reader(handle, delimiter=delimiter, strict=decoding.odd_quotes)
         last = 0
         while True:
             try:
@@ -186,6 +190,10 @@ def _csv_rows(path: Path, decoding: Decoding, delimiter: str) -> Iterator[Row]:
             except StopIteration:
                 return
             except csv.Error as exc:
+                if "unexpected end of data" in str(exc):
+                    yield last + 1, Problem("unbalanced-quote", {"first": str(last + 1),
+                                                                 "last": str(max(reader.line_num, last + 1))})
+                    return
                 yield last + 1, Problem("malformed-row", {"reason": str(exc)})
                 if reader.line_num <= last:
                     return

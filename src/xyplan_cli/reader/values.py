@@ -41,7 +41,7 @@ class Reading(BaseModel):
     for the precision of the numerator check.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     low: float
     high: float
@@ -207,12 +207,12 @@ def _single(raw: str, match: re.Match[str]) -> Reading | Problem:
     value, plain = number
     if pre in ("¥", "￥") and not unit_text:
         pre, unit_text = "", "元"
+    bound = _PREFIX_BOUNDS.get(pre) if pre else None
+    if pre and bound is None:  # before the unit: =HYPERLINK("…1","x") is text, not 1 in unit ","x")
+        return Problem("not-a-number", {"text": raw})
     word = _suffix_unit(raw, unit_text)
     if isinstance(word, Problem):
         return word
-    bound = _PREFIX_BOUNDS.get(pre) if pre else None
-    if pre and bound is None:
-        return Problem("not-a-number", {"text": raw})
     if post:
         if bound is not None:
             return Problem("not-a-number", {"text": raw})
