@@ -42,7 +42,7 @@ def render(report: Report, options: Options) -> str:
 
 
 def _suite(suite_id: str, name: str) -> ET.Element:
-    suite = ET.Element("testsuite", name=_x(name), id=suite_id, package=suite_id)
+    suite = ET.Element("testsuite", name=_x(name), id=_x(suite_id), package=_x(suite_id))
     for key in ("tests", "failures", "errors", "skipped"):
         suite.set(key, "0")
     suite.set("time", "0")
