@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from xyplan_cli.catalogue.describe import requirement
 from xyplan_cli.catalogue.model import Catalogue, Lang, Target
@@ -140,27 +141,25 @@ def _series(facts: _Facts, dataset: Dataset, region: str, region_name: str, brea
     return _result(facts, region, region_name, breakdown, outcome, judged, explained)
 
 
+_JUDGES: dict[type, Callable[[Any, Sequence[Observation], Ctx], Outcome]] = {
+    AtLeast: kinds.at_least,
+    AtMost: kinds.at_most,
+    Band: kinds.band,
+    BaselineRelative: kinds.baseline_relative,
+    DirectionRule: kinds.direction,
+    SlowingRise: kinds.slowing_rise,
+    Coverage: kinds.coverage,
+    Count: kinds.count,
+    Cumulative: kinds.cumulative,
+}
+
+
 def judge_rule(rule: object, points: Sequence[Observation], ctx: Ctx) -> Outcome:
     """Dispatch a single-series rule to its kind function."""
-    if isinstance(rule, AtLeast):
-        return kinds.at_least(rule, points, ctx)
-    if isinstance(rule, AtMost):
-        return kinds.at_most(rule, points, ctx)
-    if isinstance(rule, Band):
-        return kinds.band(rule, points, ctx)
-    if isinstance(rule, BaselineRelative):
-        return kinds.baseline_relative(rule, points, ctx)
-    if isinstance(rule, DirectionRule):
-        return kinds.direction(rule, points, ctx)
-    if isinstance(rule, SlowingRise):
-        return kinds.slowing_rise(rule, points, ctx)
-    if isinstance(rule, Coverage):
-        return kinds.coverage(rule, points, ctx)
-    if isinstance(rule, Count):
-        return kinds.count(rule, points, ctx)
-    if isinstance(rule, Cumulative):
-        return kinds.cumulative(rule, points, ctx)
-    raise TypeError(f"no evaluation for rule {type(rule).__name__}")
+    judge = _JUDGES.get(type(rule))
+    if judge is None:
+        raise TypeError(f"no evaluation for rule {type(rule).__name__}")
+    return judge(rule, points, ctx)
 
 
 def _warnings(target: Target, outcome: Outcome, judged: Sequence[Observation], ctx: Ctx
