@@ -68,6 +68,8 @@ def _problem(exc: yaml.YAMLError, source: str) -> YamlProblem:
     if "could not determine a constructor for the tag" in str(exc):
         tag = re.search(r"tag '([^']*)'", str(exc))
         return YamlProblem("yaml-unsafe", f"tag {tag.group(1) if tag else ''} is not allowed", line, column)
+    if "maximum nesting depth" in str(exc):  # PyYAML ≥ 6.0.4 stops deep flow nesting in its scanner
+        return YamlProblem("yaml-unsafe", f"nesting deeper than {MAX_DEPTH} levels", line, column)
     return YamlProblem("yaml-syntax", text or str(exc).splitlines()[0], line, column)
 
 
