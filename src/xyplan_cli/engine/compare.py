@@ -9,7 +9,7 @@ from decimal import Decimal
 from xyplan_cli.reader.dataset import Observation
 from xyplan_cli.units import SYMBOLS, Unit
 
-_GROUPED = (Unit.COUNT, Unit.YUAN)  # shown with thousands separators
+_GROUPED = frozenset({Unit.COUNT, Unit.YUAN})  # shown with thousands separators
 _TEXTS: dict[tuple[object, ...], str] = {}  # a requirement's words: the same few for every series
 
 
@@ -42,18 +42,14 @@ class Need:
 
         An exact value is a one-point interval; `>95` is (95, ∞). Values are compared unrounded.
         """
-        if self._inside(obs):
+        # Inside, written out here (not a method): this runs for every milestone check of every series.
+        lo, hi, low, high = self.lo, self.hi, obs.low, obs.high
+        if ((lo is None or low > lo or (low == lo and (self.lo_incl or obs.low_open)))
+                and (hi is None or high < hi or (high == hi and (self.hi_incl or obs.high_open)))):
             return True
         if self._outside(obs):
             return False
         return None
-
-    def _inside(self, obs: Observation) -> bool:
-        above_lo = self.lo is None or obs.low > self.lo or (
-            obs.low == self.lo and (self.lo_incl or obs.low_open))
-        below_hi = self.hi is None or obs.high < self.hi or (
-            obs.high == self.hi and (self.hi_incl or obs.high_open))
-        return above_lo and below_hi
 
     def _outside(self, obs: Observation) -> bool:
         below = self.lo is not None and (
@@ -80,12 +76,11 @@ class Need:
 
     def shortfall(self, value: float) -> float:
         """How far `value` is from meeting the need, in the unit: positive = still to go, ≤ 0 = met."""
-        gaps = []
-        if self.lo is not None:
-            gaps.append(self.lo - value)
-        if self.hi is not None:
-            gaps.append(value - self.hi)
-        return max(gaps)
+        lo, hi = self.lo, self.hi
+        if lo is None:
+            assert hi is not None
+            return value - hi
+        return lo - value if hi is None else max(lo - value, value - hi)
 
     def text(self, unit: Unit) -> str:
         """`≥ 95%`, `< 4‰`, `47.5–52.5%`."""
@@ -121,16 +116,28 @@ def show(value: float, unit: Unit, digits: int = 4, symbol: bool = True) -> str:
     separators for counts and money, then the unit symbol."""
     if not math.isfinite(value):
         return "∞" if value > 0 else "−∞"
-    sep = "," if unit in _GROUPED else ""
-    text = f"{value:{sep}.{digits}f}"
+    text = f"{value:,.{digits}f}" if unit in _GROUPED else f"{value:.{digits}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     if text == "-0":
         text = "0"
-    return text + (SYMBOLS[unit] if symbol else "")
+    return text + SYMBOLS[unit] if symbol else text
 
 
 def shown(obs: Observation, unit: Unit) -> str:
     """An observed value as a reason shows it: `96.5%`, or its bound `>95%`."""
-    bound = obs.bound_text()
-    return bound + SYMBOLS[unit] if bound else show(obs.value, unit)
+    if obs.low != obs.high:  # bounded: the bound as written (an exact value has no bound text)
+        return f"{obs.bound_text()}{SYMBOLS[unit]}"
+    texts = _SHOWN.get(unit)
+    if texts is None:
+        texts = _SHOWN[unit] = {}
+    text = texts.get(obs.low)
+    if text is None:
+        text = show(obs.low, unit)
+        if len(texts) < 20_000:
+            texts[obs.low] = text
+    return text
+
+
+# unit → exact value → its text: the same observed values recur in the reasons of many series and years
+_SHOWN: dict[Unit, dict[float, str]] = {}

@@ -81,17 +81,23 @@ def evaluate_series(catalogue: Catalogue, dataset: Dataset, target: Target, regi
 
 @dataclass(frozen=True)
 class _Facts:
-    """What every series of one target shares: the requirement in words, the context, the milestones."""
+    """What every series of one target shares: the requirement in words, the context, the milestones, and
+    how its series are judged (worked out once per target, not once per series)."""
 
     target: Target
-    as_of: int | None
-    lang: Lang
     words: str
     name: str
     unit: str
     deadline: int
     ctx: Ctx | None  # None without a year to evaluate (no data at all)
     milestones: tuple[Milestone, ...]
+    # How a series is judged, decided once for the target (isinstance on a rule model is not free):
+    gap: GapNarrows | None  # a gap between two groups, judged on both series
+    relative: Relative | None  # judged against a reference series
+    judge: Callable[[Any, Sequence[Observation], Ctx], Outcome]  # any other rule, judged on one series
+    baseline_deadline: int | None  # a baseline-relative rule's deadline: its threshold is the milestone
+    fluctuation: float | None  # the limit of the latest year-on-year change; None: the kind is exempt
+    no_data: Outcome
 
     @classmethod
     def of(cls, catalogue: Catalogue, target: Target, as_of: int | None, lang: Lang,
@@ -99,46 +105,67 @@ class _Facts:
         plan = catalogue.plan_of(target)
         indicator = catalogue.indicator_by_id[target.indicator]
         rule = target.rule
+        deadline = target.deadline(plan.end)
         reference = ""
         if isinstance(rule, Relative) and rule.reference in catalogue.indicator_by_id:
             reference = catalogue.indicator_by_id[rule.reference].name.get(lang)
         ctx = None if as_of is None else Ctx(
             as_of=as_of, unit=indicator.unit, lang=lang, timing=target.timing, plan_start=plan.start,
-            baseline_year=plan.baseline_year, deadline=target.deadline(plan.end), reference=reference,
+            baseline_year=plan.baseline_year, deadline=deadline, reference=reference,
             floor=indicator.plausible[0], ceiling=indicator.plausible[1])
         milestones = tuple(trusted(Milestone, year=m.year, value=float(m.value)) for m in target.milestones)
-        return cls(target=target, as_of=as_of, lang=lang,
+        exempt = target.kind in fl.EXEMPT_KINDS
+        return cls(target=target,
                    words=words if words is not None else requirement(target, catalogue, lang, plan.end),
                    name=catalogue.target_name(target, lang), unit=indicator.unit.value,
-                   deadline=target.deadline(plan.end), ctx=ctx, milestones=milestones)
+                   deadline=deadline, ctx=ctx, milestones=milestones,
+                   gap=rule if isinstance(rule, GapNarrows) else None,
+                   relative=rule if isinstance(rule, Relative) else None,
+                   judge=_JUDGES.get(type(rule), judge_rule),
+                   baseline_deadline=rule.deadline if isinstance(rule, BaselineRelative) else None,
+                   fluctuation=None if exempt else target.fluctuation or fl.DEFAULT_FLUCTUATION,
+                   no_data=Outcome("no_data", LABELS["no_data"][1 if lang == "zh" else 0]))
+
+
+def _upto(dataset: Dataset, indicator_id: str, region: str, group: str, as_of: int) -> Sequence[Observation]:
+    """A series' observations up to `as_of`, oldest first."""
+    found = dataset.get(indicator_id, region, group)
+    if not found or found[-1].year <= as_of:  # sorted by year: all of it is up to as_of
+        return found
+    return [o for o in found if o.year <= as_of]
 
 
 def _series(facts: _Facts, dataset: Dataset, region: str, region_name: str, breakdown: str) -> Result:
-    target, as_of, ctx = facts.target, facts.as_of, facts.ctx
-    rule = target.rule
-
-    def upto(indicator_id: str, group: str) -> list[Observation]:
-        if as_of is None:
-            return []
-        found = dataset.get(indicator_id, region, group)
-        if not found or found[-1].year <= as_of:  # sorted by year: all of it is up to as_of
-            return found
-        return [o for o in found if o.year <= as_of]
-
-    pair = [upto(target.indicator, g) for g in rule.between] if isinstance(rule, GapNarrows) else []
-    points = upto(target.indicator, breakdown) if not pair else []
-    if ctx is None or not (points or any(pair)):
-        no_data = Outcome("no_data", LABELS["no_data"][1 if facts.lang == "zh" else 0])
-        return _result(facts, region, region_name, breakdown, no_data, (), None)
-    if isinstance(rule, GapNarrows):
-        outcome = kinds.gap_narrows(rule, pair[0], pair[1], ctx)
-    elif isinstance(rule, Relative):
-        outcome = kinds.relative(rule, points, upto(rule.reference, breakdown), ctx)
+    ctx, indicator, gap, relative = facts.ctx, facts.target.indicator, facts.gap, facts.relative
+    if ctx is None:
+        return _result(facts, region, region_name, breakdown, facts.no_data, (), None)
+    as_of = ctx.as_of
+    if gap is not None:
+        pair = [_upto(dataset, indicator, region, g, as_of) for g in gap.between]
+        if not any(pair):
+            return _result(facts, region, region_name, breakdown, facts.no_data, (), None)
+        outcome = kinds.gap_narrows(gap, pair[0], pair[1], ctx)
+        points: Sequence[Observation] = ()
     else:
-        outcome = judge_rule(rule, points, ctx)
-    judged = outcome.judged if outcome.judged is not None else tuple(points)
-    outcome, explained = _warnings(target, outcome, judged, ctx)
+        points = _upto(dataset, indicator, region, breakdown, as_of)
+        if not points:
+            return _result(facts, region, region_name, breakdown, facts.no_data, (), None)
+        if relative is not None:
+            outcome = kinds.relative(relative, points, _upto(dataset, relative.reference, region, breakdown, as_of),
+                                     ctx)
+        else:
+            outcome = facts.judge(facts.target.rule, points, ctx)
+    judged = outcome.judged if outcome.judged is not None else points
+    outcome, explained = _warnings(facts, outcome, judged, ctx)
     return _result(facts, region, region_name, breakdown, outcome, judged, explained)
+
+
+def judge_rule(rule: object, points: Sequence[Observation], ctx: Ctx) -> Outcome:
+    """Dispatch a single-series rule to its kind function."""
+    judge = _JUDGES.get(type(rule))
+    if judge is None:
+        raise TypeError(f"no evaluation for rule {type(rule).__name__}")
+    return judge(rule, points, ctx)
 
 
 _JUDGES: dict[type, Callable[[Any, Sequence[Observation], Ctx], Outcome]] = {
@@ -154,54 +181,51 @@ _JUDGES: dict[type, Callable[[Any, Sequence[Observation], Ctx], Outcome]] = {
 }
 
 
-def judge_rule(rule: object, points: Sequence[Observation], ctx: Ctx) -> Outcome:
-    """Dispatch a single-series rule to its kind function."""
-    judge = _JUDGES.get(type(rule))
-    if judge is None:
-        raise TypeError(f"no evaluation for rule {type(rule).__name__}")
-    return judge(rule, points, ctx)
-
-
-def _warnings(target: Target, outcome: Outcome, judged: Sequence[Observation], ctx: Ctx
+def _warnings(facts: _Facts, outcome: Outcome, judged: Sequence[Observation], ctx: Ctx
               ) -> tuple[Outcome, str | None]:
     """Strong fluctuation turns a pass into `volatile` and is added to another warning's reason; a
     warning is explained by the notes on the latest row (and on the row before a jump)."""
     verdict = VERDICT_OF[outcome.status]
     jump = None
-    if verdict != "fail" and outcome.status != "insufficient_data" and target.kind not in fl.EXEMPT_KINDS:
-        jump = fl.latest_jump(judged, target.fluctuation or fl.DEFAULT_FLUCTUATION)
+    if facts.fluctuation is not None and verdict != "fail" and outcome.status != "insufficient_data":
+        jump = fl.latest_jump(judged, facts.fluctuation)
     if jump is not None:
         text = fl.jump_words(jump, ctx)
         if verdict == "pass":
             outcome = outcome._replace(status="volatile", reason=join(ctx.lang, text, outcome.reason))
         else:
             outcome = outcome._replace(reason=join(ctx.lang, outcome.reason, text))
-    if VERDICT_OF[outcome.status] != "warn" or not judged:
+        verdict = VERDICT_OF[outcome.status]
+    if verdict != "warn" or not judged:
         return outcome, None
-    years = {judged[-1].year} | ({jump.before.year} if jump is not None else set())
+    years = (judged[-1].year,) if jump is None else (jump.before.year, judged[-1].year)
     return outcome, fl.explanation(judged, years)
 
 
 def _result(facts: _Facts, region: str, region_name: str, breakdown: str, outcome: Outcome,
             judged: Sequence[Observation], explained: str | None) -> Result:
     target = facts.target
-    exact = _EXACT
-    series = tuple([p if o.note is None and o.low == o.high and (p := exact.get(o.year, _NONE).get(o.low))
+    # The points of the series: one shared Point per exact value and year, made on first sight (the
+    # comprehension looks the cache up inline: it runs for every observation of a national file).
+    exact, none = _EXACT, _NONE
+    series = tuple([p if o.note is None and o.low == o.high and (p := exact.get(o.year, none).get(o.low))
                     else _point(o) for o in judged])
+    threshold = outcome.threshold
     milestones = facts.milestones
-    if isinstance(target.rule, BaselineRelative) and outcome.threshold is not None:
-        milestones = (trusted(Milestone, year=target.rule.deadline,
-                              value=_tidy(outcome.threshold, DIGITS) or 0.0),)
+    if threshold is not None and facts.baseline_deadline is not None:
+        milestones = (trusted(Milestone, year=facts.baseline_deadline, value=_tidy(threshold, DIGITS) or 0.0),)
+    status = outcome.status
+    history = outcome.history
     # Built without validation (`trusted`): every value below has its field's type already.
     return trusted(
         Result, target_id=target.id, plan=target.plan, domain=target.domain, indicator=target.indicator,
         name=facts.name, region=region_name, region_code=region, breakdown=breakdown,
-        verdict=VERDICT_OF[outcome.status], status=outcome.status, latest=series[-1] if series else None,
+        verdict=VERDICT_OF[status], status=status, latest=series[-1] if series else None,
         unit=facts.unit, requirement=facts.words,
         deadline=outcome.deadline if outcome.deadline is not None else facts.deadline,
-        threshold=_tidy(outcome.threshold, DIGITS), gap=_tidy(outcome.gap, DIGITS),
+        threshold=_tidy(threshold, DIGITS), gap=_tidy(outcome.gap, DIGITS),
         ratio=_tidy(outcome.ratio, DIGITS), projected=_tidy(outcome.projected, DIGITS), explained=explained,
-        reason=outcome.reason, series=series, history=tuple(map(_check, outcome.history)),
+        reason=outcome.reason, series=series, history=tuple([_check(h) for h in history]) if history else (),
         milestones=milestones,
     )
 
@@ -218,20 +242,22 @@ def _point(o: Observation) -> Point:
             by_value = _EXACT[o.year] = {}
         point = by_value.get(o.low)
         if point is None:
-            point = trusted(Point, year=o.year, value=_tidy(o.low, VALUE_DIGITS) or 0.0, bound=None, note=None)
+            point = trusted(Point, year=o.year, value=_value(o.low) or 0.0, bound=None, note=None)
             if _CACHED[0] > 0:
                 _CACHED[0] -= 1
                 by_value[o.low] = point
         return point
-    return trusted(Point, year=o.year, value=_tidy(o.value, VALUE_DIGITS) or 0.0, bound=o.bound_text(),
-                   note=o.note)
+    return trusted(Point, year=o.year, value=_value(o.value) or 0.0, bound=o.bound_text(), note=o.note)
 
 
 def _check(h: MilestoneCheck) -> MilestoneCheck:
-    observed = _tidy(h.observed, VALUE_DIGITS)
-    if observed == h.observed and type(observed) is type(h.observed):
+    observed = h.observed
+    if observed is None:
         return h
-    return trusted(MilestoneCheck, year=h.year, required=h.required, observed=observed, met=h.met)
+    tidy = _value(observed)
+    if tidy == observed and type(tidy) is type(observed):
+        return h
+    return trusted(MilestoneCheck, year=h.year, required=h.required, observed=tidy, met=h.met)
 
 
 def _tidy(x: float | None, digits: int) -> float | None:
@@ -239,3 +265,17 @@ def _tidy(x: float | None, digits: int) -> float | None:
     if x is None or not math.isfinite(x):
         return None
     return round(x, digits) + 0.0
+
+
+_VALUES: dict[float, float] = {}  # observed value → `_tidy`ied: a few thousand values recur everywhere
+
+
+def _value(x: float) -> float | None:
+    """An observed value as the output shows it: `_tidy` to VALUE_DIGITS, remembered (all but the
+    non-finite ones, which are None)."""
+    found = _VALUES.get(x)
+    if found is None:
+        found = _tidy(x, VALUE_DIGITS)
+        if found is not None and len(_VALUES) < 100_000:
+            _VALUES[x] = found
+    return found

@@ -36,9 +36,10 @@ def latest_jump(points: Sequence[Observation], limit: float) -> Jump | None:
     if len(points) < 2:
         return None
     before, after = points[-2], points[-1]
-    if after.year - before.year != 1 or before.value == 0:
+    old = before.value
+    if after.year - before.year != 1 or old == 0:
         return None
-    change = (after.value - before.value) / abs(before.value)
+    change = (after.value - old) / abs(old)
     return Jump(before, after, change, limit) if round(abs(change), 9) > limit else None
 
 
@@ -51,5 +52,5 @@ def jump_words(jump: Jump, ctx: Ctx) -> str:
 def explanation(points: Sequence[Observation], years: Iterable[int]) -> str | None:
     """The notes on the rows of `years`, oldest first, each once; None without any."""
     wanted = set(years)
-    notes = dict.fromkeys(p.note for p in points if p.year in wanted and p.note)
-    return "; ".join(notes) or None
+    notes = [p.note for p in points if p.note and p.year in wanted]
+    return "; ".join(dict.fromkeys(notes)) if notes else None

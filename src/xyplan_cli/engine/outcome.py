@@ -59,7 +59,10 @@ class Outcome(NamedTuple):
 
 
 def at_year(points: Sequence[Observation], year: int) -> Observation | None:
-    return next((p for p in points if p.year == year), None)
+    for p in points:  # a plain loop: cheaper than next() over a generator (once per milestone and series)
+        if p.year == year:
+            return p
+    return None
 
 
 def check(year: int, need: Need, obs: Observation | None, unit: Unit) -> MilestoneCheck:

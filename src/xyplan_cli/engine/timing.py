@@ -28,7 +28,10 @@ Schedule = tuple[tuple[int, Need], ...]  # (year, requirement), ascending years
 
 def governing(schedule: Schedule, year: int) -> tuple[int, Need]:
     """The milestone in force in `year`: the first one not yet past, else the last."""
-    return next(((y, need) for y, need in schedule if y >= year), schedule[-1])
+    for milestone in schedule:  # a plain loop: this runs for every year of every series judged every year
+        if milestone[0] >= year:
+            return milestone
+    return schedule[-1]
 
 
 def judge(points: Sequence[Observation], schedule: Schedule, ctx: Ctx,
@@ -44,10 +47,10 @@ def judge(points: Sequence[Observation], schedule: Schedule, ctx: Ctx,
 def by_deadline(points: Sequence[Observation], schedule: Schedule, ctx: Ctx,
                 baseline: Observation | None = None) -> Outcome:
     """Due milestones must be met (and stay met); before the next one, met or the trajectory."""
-    latest = points[-1]
-    due = [(y, n) for y, n in schedule if y <= ctx.as_of]
-    upcoming = [(y, n) for y, n in schedule if y > ctx.as_of]
-    history = [check(y, n, at_year(points, y), ctx.unit) for y, n in due]
+    latest, as_of, unit = points[-1], ctx.as_of, ctx.unit
+    due = [m for m in schedule if m[0] <= as_of]
+    upcoming = [m for m in schedule if m[0] > as_of]
+    history = [check(y, n, at_year(points, y), unit) for y, n in due]
     missed = [h.year for h in history if h.met is False]
     if due:
         year, need = due[-1]
@@ -114,8 +117,8 @@ def every_year(points: Sequence[Observation], need_for: Callable[[int], tuple[in
     judged = [p for p in points if p.year >= ctx.plan_start]
     if not judged:
         return insufficient(ctx, "no_period", start=ctx.plan_start)
-    history = tuple(check(p.year, due[1], p, ctx.unit)
-                    for p in judged if (due := need_for(p.year)) is not None)
+    unit = ctx.unit
+    history = tuple([check(p.year, due[1], p, unit) for p in judged if (due := need_for(p.year)) is not None])
     latest = judged[-1]
     due = need_for(latest.year)
     if due is None:
@@ -175,11 +178,9 @@ def straddle(latest: Observation, need: Need, year: int, ctx: Ctx,
 
 def trajectory_words(ctx: Ctx, status: Status, ratio: float | None, projected: float | None, need: Need,
                      year: int, latest: Observation) -> str:
-    common: dict[str, object] = {"r": ratio_text(ratio), "due": year, "req": need.text(ctx.unit),
-                                 "value": shown(latest, ctx.unit), "year": latest.year}
-    if projected is None:
-        return say(ctx.lang, "trajectory_r", status, **common)
-    return say(ctx.lang, "trajectory", status, projected=show(projected, ctx.unit, 2), **common)
+    return say(ctx.lang, "trajectory_r" if projected is None else "trajectory", status, r=ratio_text(ratio),
+               due=year, req=need.text(ctx.unit), value=shown(latest, ctx.unit), year=latest.year,
+               projected="" if projected is None else show(projected, ctx.unit, 2))
 
 
 def _words(ctx: Ctx, key: str, status: Status, latest: Observation, need: Need, due: int) -> str:

@@ -18,7 +18,7 @@ from xyplan_cli.engine.compare import show, shown
 from xyplan_cli.engine.outcome import Ctx, Outcome, insufficient
 from xyplan_cli.engine.words import growth_text, say
 from xyplan_cli.reader.dataset import Observation
-from xyplan_cli.report import MilestoneCheck, Status
+from xyplan_cli.report import MilestoneCheck, Status, trusted
 
 
 def direction(points: Sequence[Observation], increase: bool, ctx: Ctx, subject: str = "") -> Outcome:
@@ -39,21 +39,14 @@ def direction(points: Sequence[Observation], increase: bool, ctx: Ctx, subject: 
     if base.year >= latest.year:
         return insufficient(ctx, "one_point", deadline=ctx.deadline, year=latest.year,
                             value=shown(latest, ctx.unit))
-    growth = progress.relative_growth(base, latest)
+    growth, projection = progress.trend(base, latest, None if due else ctx.deadline)
     signed = growth if increase else -growth
-    if due:
-        status = "met" if signed > 0 else "missed"
-        projected = None
-    else:
-        status = progress.growth_status(signed)
-        projected = ctx.clamp(progress.projected_trend(base, latest, ctx.deadline))
-    common: dict[str, object] = {"subject": subject, "growth": growth_text(growth), "base_year": base.year,
-                                 "base": shown(base, ctx.unit), "value": shown(latest, ctx.unit),
-                                 "year": latest.year, "due": ctx.deadline}
-    if projected is None:
-        reason = say(ctx.lang, "trend_due", status, **common)
-    else:
-        reason = say(ctx.lang, "trend", status, projected=show(projected, ctx.unit, 2), **common)
+    status = ("met" if signed > 0 else "missed") if due else progress.growth_status(signed)
+    projected = ctx.clamp(projection)
+    reason = say(ctx.lang, "trend_due" if projected is None else "trend", status, subject=subject,
+                 growth=growth_text(growth), base_year=base.year, base=shown(base, ctx.unit),
+                 value=shown(latest, ctx.unit), year=latest.year, due=ctx.deadline,
+                 projected="" if projected is None else show(projected, ctx.unit, 2))
     return Outcome(status, reason, deadline=ctx.deadline, projected=projected)
 
 
@@ -62,8 +55,10 @@ def each_step(points: Sequence[Observation], increase: bool, ctx: Ctx, subject: 
     steps = [(a, b) for a, b in pairwise(points) if b.year >= ctx.plan_start]
     if not steps:
         return insufficient(ctx, "one_point", year=points[-1].year, value=shown(points[-1], ctx.unit))
-    history = tuple(MilestoneCheck(year=b.year, required=f"{'>' if increase else '<'} {shown(a, ctx.unit)}",
-                                   observed=b.value, met=_moved(a, b, increase, ctx)) for a, b in steps)
+    # Built without validation (`trusted`): the values have their field types (and a first validation
+    # would build the model's schema, milliseconds on a run).
+    history = tuple(trusted(MilestoneCheck, year=b.year, required=f"{'>' if increase else '<'} {shown(a, ctx.unit)}",
+                            observed=b.value, met=_moved(a, b, increase, ctx)) for a, b in steps)
     prev, latest = steps[-1]
     status: Status = "met" if history[-1].met else "breached"
     reason = say(ctx.lang, "step", status, subject=subject, prev=shown(prev, ctx.unit), prev_year=prev.year,
@@ -106,8 +101,8 @@ def slowing(points: Sequence[Observation], ctx: Ctx) -> Outcome:
     if len(pts) < 3:
         return insufficient(ctx, "three_points", deadline=ctx.deadline, n=len(pts))
     rises = [(b.value - a.value) / (b.year - a.year) for a, b in pairwise(pts)]
-    history = tuple(MilestoneCheck(year=pts[i + 1].year, required=f"< {_rate(_mean(rises[:i]), ctx)}",
-                                   observed=pts[i + 1].value, met=_slowed(rises[i], rises[:i]))
+    history = tuple(trusted(MilestoneCheck, year=pts[i + 1].year, required=f"< {_rate(_mean(rises[:i]), ctx)}",
+                            observed=pts[i + 1].value, met=_slowed(rises[i], rises[:i]))
                     for i in range(1, len(rises)))
     latest_rise, earlier = rises[-1], _mean(rises[:-1])
     slowed = _slowed(latest_rise, rises[:-1])

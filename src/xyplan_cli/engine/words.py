@@ -68,11 +68,20 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
+def _printf(template: str) -> str:
+    """`{name}` → `%(name)s` (a literal % doubled): the same text, filled in by `%`, which is about twice as
+    fast as `str.format` on these templates (every series has a reason)."""
+    return template.replace("%", "%%").replace("{", "%(").replace("}", ")s")
+
+
+_PRINTF: dict[str, tuple[str, str]] = {key: (_printf(en), _printf(zh)) for key, (en, zh) in TEMPLATES.items()}
+
+
 def say(lang: Lang, key: str, status: Status | None = None, **params: object) -> str:
     """The sentence `key` in `lang`, with the status label and the (already formatted) numbers."""
-    en, zh = TEMPLATES[key]
-    label = LABELS[status][1 if lang == "zh" else 0] if status else ""
-    return (zh if lang == "zh" else en).format(label=label, **params)
+    zh = lang == "zh"
+    params["label"] = LABELS[status][1 if zh else 0] if status else ""
+    return _PRINTF[key][1 if zh else 0] % params
 
 
 def join(lang: Lang, *parts: str) -> str:
