@@ -76,6 +76,7 @@ def clean(text: str) -> str:
 
 VERDICT_WORDS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 SPARK_BARS = "▁▂▃▄▅▆▇█"
+_TOP_BAR = len(SPARK_BARS) - 1
 
 
 def label(key: str, lang: Lang, **params: object) -> str:
@@ -95,11 +96,12 @@ def verdict_text(result: Result) -> str:
     return f"{word}*" if result.verdict == "warn" and result.explained else word
 
 
+_UNITS = {unit.value: unit for unit in Unit}  # a dict look-up is much faster than Unit(unit) and its ValueError
+
+
 def unit_symbol(unit: str) -> str:
-    try:
-        return SYMBOLS[Unit(unit)]
-    except ValueError:
-        return unit
+    known = _UNITS.get(unit)
+    return unit if known is None else SYMBOLS[known]
 
 
 def number(value: float) -> str:
@@ -112,10 +114,8 @@ def number(value: float) -> str:
 
 def value_text(value: float, unit: str) -> str:
     """A value with its unit symbol: 95.2%, 10/10万, 33,200."""
-    try:
-        return format_value(value, Unit(unit))
-    except ValueError:
-        return number(value) + unit
+    known = _UNITS.get(unit)
+    return number(value) + unit if known is None else format_value(value, known)
 
 
 def point_text(point: Point, unit: str) -> str:
@@ -149,7 +149,7 @@ def sparkline(series: tuple[Point, ...]) -> str:
     span = high - low
     if span == 0:
         return SPARK_BARS[3] * len(values)
-    return "".join([SPARK_BARS[round((value - low) / span * (len(SPARK_BARS) - 1))] for value in values])
+    return "".join([SPARK_BARS[round((value - low) / span * _TOP_BAR)] for value in values])
 
 
 def _sparkline_by_year(series: tuple[Point, ...]) -> str:
@@ -163,7 +163,7 @@ def _sparkline_by_year(series: tuple[Point, ...]) -> str:
         elif span == 0:
             bars.append(SPARK_BARS[3])
         else:
-            bars.append(SPARK_BARS[round((values[year] - low) / span * (len(SPARK_BARS) - 1))])
+            bars.append(SPARK_BARS[round((values[year] - low) / span * _TOP_BAR)])
     return "".join(bars)
 
 

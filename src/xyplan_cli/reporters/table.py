@@ -7,14 +7,18 @@ below) it moves under the latest value in the same cell, so it never disappears.
 characters and read the same without colour. Data text loses its control characters.
 
 Lines are built by joining padded cells (two spaces between columns, a rule of `─` under the header), and
-colour is plain ANSI SGR; wrapped and padded cells are cached, because names, regions and requirements repeat
-on every row. No rich here: its Table layout took seconds for a report of thousands of rows.
+colour is plain ANSI SGR; each distinct cell is wrapped and padded once, because names, regions and
+requirements repeat on every row. No rich here: its Table layout took seconds for a report of thousands of
+rows. The garbage collector waits while the rows are built (`_gc_paused`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from typing import NamedTuple
 
 from xyplan_cli.report import IssueOut, Report, Result, summarize
 from xyplan_cli.reporters import Options
@@ -29,7 +33,7 @@ from xyplan_cli.reporters.common import (
     sparkline,
     verdict_text,
 )
-from xyplan_cli.reporters.wrap import cell_len, wrapped
+from xyplan_cli.reporters.wrap import cell_len, measured, wrapped
 
 SPARK_COLUMN_WIDTH = 100
 ISSUES_SHOWN = 10
@@ -42,8 +46,7 @@ RULE = "─"
 SGR = {"bold": "1", "dim": "2", "underline": "4", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):  # (a NamedTuple: a third of a dataclass's cost at import)
     key: str
     weight: int  # share of the width when space is short; 0 = sized to its content
     minimum: int
@@ -73,18 +76,8 @@ def render(report: Report, options: Options) -> str:
     out = _text(title, width, "bold", color)
     if report.issues:
         out += _issues(report.issues, lang, options.verbose, width, color)
-    wide = width >= SPARK_COLUMN_WIDTH
-    columns = [c for c in COLUMNS if wide or c.key != "trend"]
-    cells = _cells(report.results, lang, wide, options.verbose)
-    headers = {c.key: label(c.key, lang) for c in columns}
-    widths = _fit(_widths(columns, headers, cells, width, wide), width)
-    sizes = [widths[c.key] for c in columns]
-    fills = [(" " * size,) for size in sizes]
-    head = _join([_block(((headers[c.key], "bold"),), widths[c.key], color) for c in columns], fills, bottom=True)
-    head.append(RULE * (sum(sizes) + GAP * (len(sizes) - 1)))
-    blocks = [[_block(cell, widths[c.key], color) for cell in cells[c.key]] for c in columns]  # column by column
-    side_by_side = zip(*blocks, strict=True)
-    rows = {id(result): _join(list(row), fills) for result, row in zip(report.results, side_by_side, strict=True)}
+    with _gc_paused():
+        widths, head, rows = _rows(report.results, options)
     indent = widths["verdict"] + GAP
     for group in groups(report):
         out.append("")
@@ -100,14 +93,56 @@ def render(report: Report, options: Options) -> str:
         out += _text(label("no_results", lang), width, "dim", color)
     out.append("")
     out += _footer(report, lang, width, color)
+    if report.files is not None:  # --by file
+        from xyplan_cli.reporters.files import table_lines
+
+        out += ["", *table_lines(report.files, lang, width, color)]
     return "\n".join(map(str.rstrip, out)) + "\n"
+
+
+def _rows(results: tuple[Result, ...], options: Options) -> tuple[dict[str, int], list[str], dict[int, list[str]]]:
+    """The column widths, the header's lines and every result's lines (by `id`), in columns fitted to the
+    width. The cells and blocks they are made of are let go on return, before the garbage collector resumes."""
+    lang, width, color = options.lang, options.width, options.color
+    wide = width >= SPARK_COLUMN_WIDTH
+    columns = [c for c in COLUMNS if wide or c.key != "trend"]
+    cells = _cells(results, lang, wide, options.verbose)
+    headers = {c.key: label(c.key, lang) for c in columns}
+    widths = _fit(_widths(columns, headers, cells, width, wide), width)
+    sizes = [widths[c.key] for c in columns]
+    fills = [(" " * size,) for size in sizes]
+    head = _join([_block(((headers[c.key], "bold"),), widths[c.key], color) for c in columns], fills, bottom=True)
+    head.append(RULE * (sum(sizes) + GAP * (len(sizes) - 1)))
+    blocks = [_column(cells[c.key], widths[c.key], color) for c in columns]  # column by column
+    side_by_side = zip(*blocks, strict=True)
+    return widths, head, {id(result): _join(row, fills) for result, row in zip(results, side_by_side, strict=True)}
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector waits while the rows are built: they are tens of thousands of small
+    tuples and strings and no cycles, and its collections, which also scan every object of the report, took
+    a quarter of the table's time on a typical drop."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _paint(text: str, style: str, color: bool) -> str:
     """`text` in `style` ("bold red" …) as ANSI SGR codes when colour is on; empty text stays empty."""
     if not (color and style and text):
         return text
-    return f"\x1b[{';'.join(SGR[word] for word in style.split())}m{text}\x1b[0m"
+    return f"{_sgr(style)}{text}\x1b[0m"
+
+
+@cache
+def _sgr(style: str) -> str:
+    """The escape sequence that starts `style` (a handful of styles, on every sparkline and verdict)."""
+    return f"\x1b[{';'.join(SGR[word] for word in style.split())}m"
 
 
 def _text(text: str, width: int, style: str, color: bool) -> list[str]:
@@ -144,15 +179,25 @@ def _cells(results: tuple[Result, ...], lang: Lang, wide: bool, verbose: bool) -
     shown = [clean(latest_text(r)) for r in results]  # a bound is text too
     latest: list[Cell] = [((text, ""), (spark, "cyan")) if spark and not wide else ((text, ""),)
                           for text, spark in zip(shown, sparks, strict=True)]
+    names, regions, requirements = _Plain(), _Plain(), _Plain()
     return {
         "verdict": [((verdict_text(r), VERDICT_STYLE[r.verdict]),) for r in results],
-        "indicator": [((clean(r.name), ""),) for r in results],
-        "region": [((clean(region_text(r, lang)), ""),) for r in results],
+        "indicator": [names[r.name] for r in results],
+        "region": [regions[region_text(r, lang)] for r in results],
         "latest": latest,
-        "requirement": [((clean(r.requirement), ""),) for r in results],
+        "requirement": [requirements[r.requirement] for r in results],
         "detail": [_detail(r, lang, verbose) for r in results],
         "trend": [((spark, "cyan"),) for spark in sparks],
     }
+
+
+class _Plain(dict[str, Cell]):
+    """The cell of a data text without style, made once for each distinct text: names, regions and
+    requirements repeat on every row."""
+
+    def __missing__(self, text: str) -> Cell:
+        cell = self[text] = ((clean(text), ""),)
+        return cell
 
 
 def _detail(result: Result, lang: Lang, verbose: bool) -> Cell:
@@ -170,9 +215,12 @@ def _widths(columns: list[Column], headers: dict[str, str], cells: dict[str, lis
     """Content-sized columns first; the rest of the width shared by weight, none wider than its content."""
     natural = {}
     for c in columns:
-        texts = {text for cell in cells[c.key] for text, _ in cell}  # repeated texts measured once
-        longest = max((cell_len(line) for text in texts for line in text.split("\n")), default=0)
         limit = c.maximum if wide or not c.narrow_maximum else c.narrow_maximum
+        longest = 0
+        for text in {text for cell in cells[c.key] for text, _ in cell}:  # repeated texts measured once
+            longest = max(longest, *map(cell_len, text.split("\n")))
+            if longest >= limit:  # the rest cannot widen the column
+                break
         natural[c.key] = min(limit, max(cell_len(headers[c.key]), longest))
     widths = {c.key: min(natural[c.key], c.minimum) if c.weight else max(c.minimum, natural[c.key])
               for c in columns}
@@ -204,24 +252,38 @@ def _fit(widths: dict[str, int], total: int) -> dict[str, int]:
     return fitted
 
 
-def _join(blocks: list[tuple[str, ...]], fills: list[tuple[str]], bottom: bool = False) -> list[str]:
+def _join(blocks: Sequence[tuple[str, ...]], fills: list[tuple[str]], bottom: bool = False) -> list[str]:
     """The lines of one table row from its cells' padded lines, side by side, aligned at the top (or at the
-    `bottom`, for the header)."""
+    `bottom`, for the header). (`zip` without `strict`: a keyword argument doubles the cost of a `zip`, a
+    tenth of this function's; the blocks are one a column and filled to the same height.)"""
     height = max(map(len, blocks))
     if height == 1:  # the common case in a wide terminal
         return ["  ".join([block[0] for block in blocks])]
     if bottom:
-        blocks = [fill * (height - len(block)) + block for block, fill in zip(blocks, fills, strict=True)]
-    else:
-        blocks = [block + fill * (height - len(block)) for block, fill in zip(blocks, fills, strict=True)]
-    return list(map("  ".join, zip(*blocks, strict=True)))
+        blocks = [fill * (height - len(block)) + block for block, fill in zip(blocks, fills)]  # noqa: B905
+    else:  # the tallest blocks, often the status and the indicator, need no filling
+        blocks = [block if len(block) == height else block + fill * (height - len(block))
+                  for block, fill in zip(blocks, fills)]  # noqa: B905
+    return list(map("  ".join, zip(*blocks)))  # noqa: B905
 
 
-@lru_cache(maxsize=16384)
+def _column(cells: list[Cell], width: int, color: bool) -> list[tuple[str, ...]]:
+    """The cells' blocks (`_block`), each distinct cell laid out once: names, regions and requirements repeat
+    on every row."""
+    done: dict[Cell, tuple[str, ...]] = {}
+    blocks = []
+    for cell in cells:
+        block = done.get(cell)
+        if block is None:
+            block = done[cell] = _block(cell, width, color)
+        blocks.append(block)
+    return blocks
+
+
 def _block(cell: Cell, width: int, color: bool) -> tuple[str, ...]:
     """A cell's lines: each paragraph wrapped to `width`, in its style (colour on), padded to `width` cells."""
-    return tuple((_paint(line, style, color) if color and style else line) + " " * (width - cell_len(line))
-                 for text, style in cell for line in wrapped(text, width))
+    return tuple([(_paint(line, style, color) if color and style else line) + " " * (width - cells)
+                  for text, style in cell for line, cells in measured(text, width)])
 
 
 def _lines(cell: Cell, width: int, color: bool) -> list[str]:

@@ -24,7 +24,6 @@ _CLOSE = ("\uff0c\u3002\u3001\uff1a\uff1b\uff09\u300d\u300f\u3011\u300b\u3009\u2
 _SIGN = "≤≥≈±<>="
 _RUN = rf"[^\s{_WIDE}{_OPEN}{_CLOSE}]+(?:[,.:;]+[^\s{_WIDE}{_OPEN}{_CLOSE}]+)*"  # 30,150 and 0.71 stay whole
 _YEAR_COLON = re.compile(r"\d{4}:")
-_YEAR_COLON_SPACE = re.compile(r"(?<=\d{4}): ")  # (searched from the literal: fast)
 _SIGN_SPACE = re.compile(rf"[{_SIGN}] ")
 _OTHER_SPACE = re.compile(r"[^\S ]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -57,8 +56,12 @@ def char_width(char: str) -> int:
 class _Widths(dict[str, int]):
     """`char_width` of every character seen so far (a plain dict look-up is the fastest cache)."""
 
+    zero_seen = False  # whether one of them takes no cell (see `_narrow`)
+
     def __missing__(self, char: str) -> int:
         width = self[char] = char_width(char)
+        if width == 0:
+            self.zero_seen = True
         return width
 
 
@@ -83,12 +86,27 @@ def tokens(text: str) -> list[str]:
 
 def _glued(text: str) -> bool:
     """Whether `tokens` may glue pieces together here (`R = 0.71`, `2024: 95.2`)."""
-    return " =" in text or _YEAR_COLON_SPACE.search(text) is not None
+    return " =" in text or _year_colon_space(text)
+
+
+def _year_colon_space(text: str) -> bool:
+    """Whether four digits, a colon and a space (`2024: `) are in `text`. `str.find` for the colon and a look
+    at what comes before it is several times faster than a regex with a look-behind (`isdecimal` is `\\d`)."""
+    colon = text.find(": ", 4)
+    while colon >= 0:
+        if text[colon - 4:colon].isdecimal():
+            return True
+        colon = text.find(": ", colon + 1)
+    return False
 
 
 def _across_spaces(text: str) -> bool:
-    """Whether a piece may hold a space here; if not, pieces can be found a word at a time (see `_piece`)."""
-    return _glued(text) or _SIGN_SPACE.search(text) is not None or _OTHER_SPACE.search(text) is not None
+    """Whether a piece may hold a space here; if not, pieces can be found a word at a time (see `_piece`).
+
+    Every whitespace character but the space is non-printable (Zs, Zl, Zp, Cc), so printable text, nearly
+    all of it, skips the search for them."""
+    return (_glued(text) or _SIGN_SPACE.search(text) is not None
+            or (not text.isprintable() and _OTHER_SPACE.search(text) is not None))
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -99,46 +117,74 @@ def wrap(text: str, width: int) -> list[str]:
 @lru_cache(maxsize=16384)
 def wrapped(text: str, width: int) -> tuple[str, ...]:
     """`wrap`, cached (do not mutate what it returns: it is shared)."""
+    return tuple([line for line, _ in measured(text, width)])
+
+
+def measured(text: str, width: int) -> list[tuple[str, int]]:
+    """`wrap`, each line with its width in cells (what a table pads it by), known from the wrapping."""
     width = max(width, 2)
-    if "\n" not in text and cell_len(text) <= width:  # a short cell, the common case
-        return (text.strip(),)  # as _wrap_line would: no leading or trailing space
-    lines: list[str] = []
+    if "\n" not in text:
+        cells = cell_len(text)
+        if cells <= width:  # a short cell, the common case
+            line = text.strip()  # as _wrap_line would: no leading or trailing space
+            return [(line, cells if len(line) == len(text) else cell_len(line))]
+        return _wrap_line(text, width)
+    lines: list[tuple[str, int]] = []
     for paragraph in text.split("\n"):
         lines.extend(_wrap_line(paragraph, width))
-    return tuple(lines)
+    return lines
 
 
-def _wrap_line(text: str, width: int) -> list[str]:
+def _wrap_line(text: str, width: int) -> list[tuple[str, int]]:
     """Greedy: each line takes the most pieces that fit; a space that does not fit ends the line and is dropped,
     a piece that does not fit starts the next one. The pieces are looked up only where a line ends."""
     n = len(text)
-    cells = None if text.isascii() else [0, *accumulate(map(_WIDTHS.__getitem__, text))]  # width of text[:k]
-    ends = list(accumulate(map(len, tokens(text)))) if _across_spaces(text) else None
-    lines: list[str] = []
-    head, used = "", 0  # the line opens with `head` (the rest of a cut piece), `used` cells wide
-    start = n - len(text.lstrip())  # and then holds text[start:p], p the first character that does not fit
+    narrow = text.isascii() or _narrow(text)  # then a character's position is its cell
+    cells = None if narrow else [0, *accumulate(map(_WIDTHS.__getitem__, text))]  # width of text[:k]
+    # The piece around a line end is found among the pieces of its word (`_piece`) unless a piece may hold a
+    # space; Chinese text has few spaces, and its long words, which rarely repeat, are as well cut up at once.
+    whole = len(text) > 10 * text.count(" ") or _across_spaces(text)
+    ends = list(accumulate(map(len, tokens(text)))) if whole else None
+    lines: list[tuple[str, int]] = []
+    begin = start = n - len(text.lstrip())  # the line holds text[begin:p], p the first character that does not
+    used = 0  # fit; text[begin:start], `used` cells wide, is what is left of a piece cut to lines of its own
     while start < n:
         room = width - used
         p = start + room if cells is None else bisect_right(cells, cells[start] + room, lo=start) - 1
         if p >= n:
-            head += text[start:]
             break
         piece_start, piece_end = _piece(text, p, ends)
-        line = head + text[start:piece_start]
-        if line.strip():
-            lines.append(line.rstrip())
-        head, used, start = "", 0, piece_end
+        line = text[begin:piece_start].rstrip()
+        if line:
+            lines.append((line, _span(cells, begin, begin + len(line))))
+        begin = start = piece_end
+        used = 0
         if not text[piece_start].isspace():  # the piece starts the next line, cut to lines of its own if too wide
-            head = text[piece_start:piece_end]
-            used = cell_len(head)
+            begin = piece_start
+            used = _span(cells, begin, piece_end)
             while used > width:
-                cut = _cut(head, width)
-                lines.append(cut)
-                head = head[len(cut):]
-                used = cell_len(head)
-    if head.strip() or not lines:
-        lines.append(head.rstrip())
+                cut = _cut(text[begin:piece_end], width)
+                lines.append((cut, _span(cells, begin, begin + len(cut))))
+                begin += len(cut)
+                used = _span(cells, begin, piece_end)
+    line = text[begin:].rstrip()
+    if line or not lines:
+        lines.append((line, _span(cells, begin, begin + len(line))))
     return lines
+
+
+def _span(cells: list[int] | None, start: int, end: int) -> int:
+    """The width of text[start:end] from the widths of its heads (None: every character is one cell)."""
+    return end - start if cells is None else cells[end] - cells[start]
+
+
+def _narrow(text: str) -> bool:
+    """Whether every character of `text` is one cell wide, like `→` or `≥` in English text: as wide as it is
+    long, and no character takes two cells where another takes none, which needs a look only once a character
+    of no width has been seen (`cell_len` has looked up every character of `text`)."""
+    if cell_len(text) != len(text):
+        return False
+    return not _WIDTHS.zero_seen or 0 not in map(_WIDTHS.__getitem__, _NON_ASCII.findall(text))
 
 
 def _piece(text: str, p: int, ends: list[int] | None) -> tuple[int, int]:
@@ -158,8 +204,9 @@ def _piece(text: str, p: int, ends: list[int] | None) -> tuple[int, int]:
 
 @lru_cache(maxsize=8192)
 def _word_ends(word: str) -> tuple[int, ...]:
-    """Where the pieces of a word end: `tokens(word)` as running lengths (words repeat, their pieces too)."""
-    return tuple(accumulate(map(len, tokens(word))))
+    """Where the pieces of a word end: `tokens(word)` as running lengths (words repeat, their pieces too). A word
+    has no space to glue pieces across, so its pieces are what the pattern finds."""
+    return tuple(accumulate(map(len, _TOKEN.findall(word))))
 
 
 def _cut(token: str, width: int) -> str:
