@@ -58,6 +58,7 @@ ESCAPES = [
     ("back\\slash", "back\\\\slash"),
     ("5 < 6 & 7", "5 &lt; 6 &amp; 7"),
     ("两行\n文字", "两行<br>文字"),
+    ("line\u2028separator\u2029paragraph", "line<br>separator<br>paragraph"),  # lines for str.splitlines
 ]
 
 

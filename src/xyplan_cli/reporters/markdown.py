@@ -27,13 +27,16 @@ from xyplan_cli.reporters.common import (
 
 ICONS = {"pass": "✅", "warn": "⚠️", "fail": "❌"}
 _SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+# every character that ends a line for some reader (str.splitlines' list), not only "\n": a raw U+2028 in a
+# note would split the table row for them
+_LINE_BREAK = re.compile("[\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def esc(value: str) -> str:
     """Text safe inside a Markdown table cell: HTML escaped, Markdown specials escaped, one line."""
     text = html.escape(clean(value), quote=False)
     text = _SPECIAL.sub(r"\\\1", text)
-    return text.replace("\r", "").replace("\n", "<br>")
+    return _LINE_BREAK.sub("<br>", text.replace("\r", ""))
 
 
 def render(report: Report, options: Options) -> str:
@@ -57,6 +60,10 @@ def render(report: Report, options: Options) -> str:
         lines += _table(group.results, lang, options.verbose)
     if any(r.verdict == "warn" and r.explained for r in report.results):
         lines += ["", f"\\* {esc(label('explained_legend', lang))}"]
+    if report.files is not None:  # --by file
+        from xyplan_cli.reporters.files import markdown_lines
+
+        lines += ["", *markdown_lines(report.files, lang, esc)]
     return "\n".join(lines) + "\n"
 
 
