@@ -15,7 +15,7 @@ import gc
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from xyplan_cli import catalogue as _catalogue
 from xyplan_cli import engine
@@ -25,6 +25,7 @@ from xyplan_cli.reader.dataset import ReadResult
 from xyplan_cli.report import (
     SCHEMA_VERSION,
     DomainInfo,
+    FileTally,
     IssueOut,
     PlanInfo,
     Report,
@@ -35,6 +36,9 @@ from xyplan_cli.report import (
     trusted,
     write_json,
 )
+
+if TYPE_CHECKING:
+    from xyplan_cli.reader.read import Progress
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
 SPILL_BATCH = 1000  # encoded results written to the spill file at a time
@@ -48,16 +52,21 @@ def load_catalogue(targets: Path | None = None) -> Catalogue:
     return _catalogue.load_catalogue(targets)
 
 
-def read(paths: Sequence[Path | str], catalogue: Catalogue, encoding: str | None = None) -> ReadResult:
-    """Read CSV/XLSX submissions (files or folders): the dataset, the row accounting and the issues."""
+def read(paths: Sequence[Path | str], catalogue: Catalogue, encoding: str | None = None, *,
+         progress: Progress | None = None) -> ReadResult:
+    """Read CSV/XLSX submissions (files or folders): the dataset, the row accounting and the issues.
+
+    `progress`, if given, is called as `progress("read", files done, files in all)` after each file.
+    """
     from xyplan_cli.reader import read_submissions
 
-    return read_submissions([Path(p) for p in paths], catalogue, encoding=encoding)
+    return read_submissions([Path(p) for p in paths], catalogue, encoding=encoding, progress=progress)
 
 
 def evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None = None,
              plans: Sequence[str] = (), domains: Sequence[str] = (), regions: Sequence[str] = (),
-             lang: Lang = "en", write: Callable[[str], object] | None = None) -> Report:
+             lang: Lang = "en", write: Callable[[str], object] | None = None, by: Literal["file"] | None = None,
+             progress: Progress | None = None) -> Report:
     """Evaluate what was read as of `year` (None: the latest year in the data) into a report.
 
     `plans` and `domains` are ids (women, health); `regions` are codes or names (秦都区, 秦都,
@@ -66,10 +75,13 @@ def evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None 
     With `write`, the report's JSON (`Report.to_json`) is written through it as the results are
     evaluated, and the report returned has no `results` (its summary, rows and issues are complete): a
     national report is ~170,000 results and 400 MB of JSON, too much to hold.
+
+    `by="file"` adds `Report.files`: per file read, its rows, issues and the verdicts of the results with
+    data from it. `progress`, if given, is called as `progress("evaluate", targets done, targets in all)`.
     """
     with _gc_paused():
         return _evaluate(catalogue, read_result, year=year, plans=plans, domains=domains, regions=regions,
-                         lang=lang, write=write)
+                         lang=lang, write=write, by=by, progress=progress)
 
 
 @contextlib.contextmanager
@@ -86,24 +98,52 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None, plans: Sequence[str],
-              domains: Sequence[str], regions: Sequence[str], lang: Lang,
-              write: Callable[[str], object] | None) -> Report:
+              domains: Sequence[str], regions: Sequence[str], lang: Lang, write: Callable[[str], object] | None,
+              by: Literal["file"] | None, progress: Progress | None) -> Report:
     check_choices(catalogue, year=year, plans=plans, domains=domains, lang=lang)
     codes = resolve_regions(catalogue, regions, lang)
     dataset = read_result.dataset
+    as_of = year if year is not None else engine.latest_year(dataset)
     results = engine.iter_results(catalogue, dataset, as_of=year, lang=lang, regions=codes, plans=plans,
                                   domains=domains)
+    if progress is not None:
+        results = _reported(results, catalogue, plans, domains, progress)
+    tally = FileTally(catalogue, read_result, as_of) if by == "file" else None
+    if tally is not None:
+        results = tally.watch(results)
     issues = tuple(issue_out(i, lang) for i in sorted(read_result.issues, key=Issue.sort_key))
-    head: dict[str, Any] = {"as_of": year if year is not None else engine.latest_year(dataset), "lang": lang,
-                            "plans": plan_infos(catalogue, plans, domains, lang), "rows": read_result.rows,
-                            "issues": issues}
+    head: dict[str, Any] = {"as_of": as_of, "lang": lang, "plans": plan_infos(catalogue, plans, domains, lang),
+                            "rows": read_result.rows, "issues": issues}
     if write is None:
         kept = tuple(results)
-        return trusted(Report, schema_version=SCHEMA_VERSION, **head, summary=summarize(kept), results=kept)
-    return _streamed(head, results, write)
+        return trusted(Report, schema_version=SCHEMA_VERSION, **head, summary=summarize(kept),
+                       files=None if tally is None else tally.summaries(), results=kept)
+    return _streamed(head, results, write, tally)
 
 
-def _streamed(head: dict[str, Any], results: Iterator[Result], write: Callable[[str], object]) -> Report:
+def _reported(results: Iterator[Result], catalogue: Catalogue, plans: Sequence[str], domains: Sequence[str],
+              progress: Progress) -> Iterator[Result]:
+    """`results` as they are, telling `progress` how many of the chosen targets are done: the engine
+    gives the results target by target, in `target_order`."""
+    from xyplan_cli.engine.select import target_order
+
+    order = target_order(catalogue)
+    chosen = sorted((t.id for t in catalogue.targets
+                     if not (plans and t.plan not in plans) and not (domains and t.domain not in domains)),
+                    key=order.__getitem__)
+    position = {target_id: i for i, target_id in enumerate(chosen)}
+    progress("evaluate", 0, len(chosen))
+    current = None
+    for result in results:
+        if result.target_id != current:
+            current = result.target_id
+            progress("evaluate", position.get(current, 0), len(chosen))
+        yield result
+    progress("evaluate", len(chosen), len(chosen))
+
+
+def _streamed(head: dict[str, Any], results: Iterator[Result], write: Callable[[str], object],
+              tally: FileTally | None) -> Report:
     """The summary comes before the results in the JSON: the encoded results wait in a temporary file
     (the page cache, not the process's memory) until all are counted."""
     summary = summarize(())
@@ -119,7 +159,8 @@ def _streamed(head: dict[str, Any], results: Iterator[Result], write: Callable[[
                 pending.clear()
         if pending:
             spill.write(separator + "\x00".join(pending))
-        report = trusted(Report, schema_version=SCHEMA_VERSION, **head, summary=summary, results=())
+        report = trusted(Report, schema_version=SCHEMA_VERSION, **head, summary=summary,
+                         files=None if tally is None else tally.summaries(), results=())
         spill.seek(0)
         write_json(report, write, _pieces(spill) if summary["pass"] + summary["warn"] + summary["fail"] else ())
     return report
@@ -137,14 +178,16 @@ def _pieces(spill: IO[str]) -> Iterator[str]:
 
 def check(paths: Sequence[Path | str], *, targets: Path | None = None, year: int | None = None,
           plans: Sequence[str] = (), domains: Sequence[str] = (), regions: Sequence[str] = (),
-          lang: Lang = "en", encoding: str | None = None,
-          write: Callable[[str], object] | None = None) -> Report:
-    """Load the catalogue, read `paths` and evaluate: what `xyplan check` prints. `write`: see `evaluate`."""
+          lang: Lang = "en", encoding: str | None = None, write: Callable[[str], object] | None = None,
+          by: Literal["file"] | None = None, progress: Progress | None = None) -> Report:
+    """Load the catalogue, read `paths` and evaluate: what `xyplan check` prints. `write`, `by`: see
+    `evaluate`; `progress` is told of both phases, ("read", files done, files) then ("evaluate", targets
+    done, targets)."""
     catalogue = load_catalogue(targets)
     check_choices(catalogue, year=year, plans=plans, domains=domains, lang=lang)
     resolve_regions(catalogue, regions, lang)  # usage errors before any file is read
-    return evaluate(catalogue, read(paths, catalogue, encoding), year=year, plans=plans, domains=domains,
-                    regions=regions, lang=lang, write=write)
+    return evaluate(catalogue, read(paths, catalogue, encoding, progress=progress), year=year, plans=plans,
+                    domains=domains, regions=regions, lang=lang, write=write, by=by, progress=progress)
 
 
 def check_choices(catalogue: Catalogue, *, year: int | None, plans: Sequence[str], domains: Sequence[str],

@@ -1,15 +1,17 @@
-"""The report model: results per target × region × breakdown, the summary, and the exit code."""
+"""The report model: results per target × region × breakdown, the summaries (overall, per file), the exit code."""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from json.encoder import encode_basestring
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from xyplan_cli.reader.dataset import RowCounts
+from xyplan_cli.catalogue.model import Catalogue
+from xyplan_cli.catalogue.rules import GapNarrows, Relative
+from xyplan_cli.reader.dataset import ReadResult, RowCounts
 
 SCHEMA_VERSION = "1.0"
 
@@ -119,6 +121,23 @@ class PlanInfo(_Model):
     domains: tuple[DomainInfo, ...]
 
 
+class FileSummary(_Model):
+    """One file read (`xyplan check --by file`): its rows, the issues in it, and the verdicts of the results
+    whose series have observations from it (up to the year evaluated). A series fed by two files counts for
+    both; a result without data counts for no file."""
+
+    file: str
+    rows: RowCounts
+    issues: dict[str, int]  # error, warning, info: always all three keys
+    verdicts: dict[str, int]  # pass, warn, fail: always all three keys
+
+
+def _optional_array(schema: dict[str, Any]) -> None:
+    """`files` is absent from a report without `--by file`, never null: its schema is the array alone."""
+    schema.update(next(s for s in schema.pop("anyOf") if s.get("type") == "array"))
+    schema.pop("default", None)
+
+
 class Report(_Model):
     schema_version: str = SCHEMA_VERSION
     as_of: int | None
@@ -127,10 +146,11 @@ class Report(_Model):
     rows: RowCounts
     issues: tuple[IssueOut, ...]
     summary: dict[str, int]
+    files: tuple[FileSummary, ...] | None = Field(default=None, json_schema_extra=_optional_array)
     results: tuple[Result, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return self.model_dump(mode="json")
+        return self.model_dump(mode="json", exclude={"files"} if self.files is None else None)
 
     def to_json(self) -> str:
         """The JSON contract: byte for byte `json.dumps(self.to_dict(), ensure_ascii=False, indent=2)` and a
@@ -366,7 +386,8 @@ def write_json(report: Report, write: Callable[[str], object], results: Iterable
     """Write `report` as its JSON contract in pieces. `results`, when given, are the already encoded
     (`encode_result`) results to write instead of `report.results`: a national report is hundreds of MB
     and is written as it is made, never held whole."""
-    head = [(name, getattr(report, name)) for name in Report.model_fields if name != "results"]
+    head = [(name, getattr(report, name)) for name in Report.model_fields
+            if name != "results" and not (name == "files" and report.files is None)]
     text = _object(head, "")
     write(text[:-2])  # without the closing "\n}"
     items = (encode_result(r) for r in report.results) if results is None else results
@@ -391,6 +412,66 @@ def count(counts: dict[str, int], r: Result) -> None:
     counts[r.verdict] += 1
     if r.verdict == "warn" and r.explained:
         counts["explained"] += 1
+
+
+class FileTally:
+    """`Report.files`, counted one result at a time (`add`, or `watch` an iterator of results): a streamed
+    national report is never held whole, so neither are its results here."""
+
+    def __init__(self, catalogue: Catalogue, read: ReadResult, as_of: int | None) -> None:
+        self.read = read
+        self.as_of = as_of
+        self.verdicts = {f: {"pass": 0, "warn": 0, "fail": 0} for f in read.files}
+        # the series a target's results are judged on, as (indicator, breakdown); None: the result's own
+        self.series: dict[str, tuple[tuple[str, str | None], ...]] = {}
+        for t in catalogue.targets:
+            rule = t.rule
+            if isinstance(rule, GapNarrows):
+                self.series[t.id] = tuple((t.indicator, group) for group in rule.between)
+            elif isinstance(rule, Relative) and rule.reference != "previous":
+                self.series[t.id] = ((t.indicator, None), (rule.reference, None))
+            else:
+                self.series[t.id] = ((t.indicator, None),)
+
+    def add(self, result: Result) -> None:
+        """Count `result` for every file that holds one of its observations up to the year evaluated."""
+        if self.as_of is None:
+            return  # no data at all
+        get = self.read.dataset.get
+        tables = set()
+        for indicator, breakdown in self.series.get(result.target_id, ((result.indicator, None),)):
+            for obs in get(indicator, result.region_code, breakdown or result.breakdown):
+                if obs.year > self.as_of:
+                    break  # sorted by year
+                tables.add(obs.file)
+        for file in {self.read.file(t) for t in tables}:
+            counts = self.verdicts.setdefault(file, {"pass": 0, "warn": 0, "fail": 0})
+            counts[result.verdict] += 1
+
+    def watch(self, results: Iterable[Result]) -> Iterator[Result]:
+        """`results` as they are, each counted on its way through."""
+        for result in results:
+            self.add(result)
+            yield result
+
+    def summaries(self) -> tuple[FileSummary, ...]:
+        """One summary per file, in the order the files were read."""
+        issues = {f: {"error": 0, "warning": 0, "info": 0} for f in self.read.files}
+        for issue in self.read.issues:
+            file = self.read.file(issue.file)
+            if file in issues:
+                issues[file][issue.severity] += 1
+        return tuple(FileSummary(file=f, rows=self.read.file_rows.get(f, RowCounts()), issues=issues[f],
+                                 verdicts=self.verdicts[f]) for f in self.read.files)
+
+
+def file_summaries(catalogue: Catalogue, read: ReadResult, results: Iterable[Result],
+                   as_of: int | None) -> tuple[FileSummary, ...]:
+    """Per file read: rows, issues and the verdicts of the results with data from it (see `FileSummary`)."""
+    tally = FileTally(catalogue, read, as_of)
+    for result in results:
+        tally.add(result)
+    return tally.summaries()
 
 
 def exit_code(report: Report, fail_on: Literal["warn", "fail"] = "fail") -> int:

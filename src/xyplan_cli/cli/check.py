@@ -37,6 +37,12 @@ FailOnOption = Annotated[
 ]
 FormatOption = Annotated[FormatName, typer.Option("--format", help="Report format.")]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="The reason and numbers for every row.")]
+ByOption = Annotated[
+    Literal["file"] | None,
+    typer.Option("--by", help="Add a summary per file read: rows read/accepted/rejected/skipped, issues, and "
+                 "the PASS/WARN/FAIL results with data from the file (a series from two files counts for both, a "
+                 "result without data for none). In table, markdown and json; csv, junit and html are unchanged."),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -54,6 +60,7 @@ def check(
     fmt: FormatOption = "table",
     output: OutputOption = None,
     verbose: VerboseOption = False,
+    by: ByOption = None,
     encoding: EncodingOption = None,
     lang: LangOption = None,
     no_color: NoColorOption = False,
@@ -62,37 +69,51 @@ def check(
 
     Exit 0: no FAIL and no input error; 1: a FAIL (or an unexplained WARN with --fail-on warn);
     2: unusable input (unreadable file, invalid catalogue, any rejected row). 2 outranks 1.
+
+    A long run on a terminal shows a progress bar on stderr, erased before the report is printed
+    (never in a pipe, or with CI or TERM=dumb set).
     """
     from xyplan_cli import api
     from xyplan_cli.catalogue import CatalogueError
+    from xyplan_cli.cli.progress import Bar
     from xyplan_cli.report import exit_code
     from xyplan_cli.reporters import Options, render
 
     s = settings(ctx)
     lang = lang or s.lang
-    # JSON to stdout is written as it is evaluated (a national report is too big to hold in memory).
-    streamed = sys.stdout.write if fmt == "json" and output is None else None
-    try:
-        report = api.check(
-            paths,
-            targets=s.targets,
-            year=year,
-            plans=tuple(plan or ()),
-            domains=tuple(domain or ()),
-            regions=tuple(region or ()),
-            lang=lang,
-            encoding=encoding,
-            write=streamed,
-        )
-    except CatalogueError as exc:
-        print_issues(exc.issues, lang)
-        fail("the catalogue cannot be used" if lang == "en" else "目标目录无法使用")
-    except ValueError as exc:
-        fail(str(exc))
     to_terminal = output is None and fmt == "table"
     width = shutil.get_terminal_size((100, 24)).columns if to_terminal else 100
     color = to_terminal and use_color(s.color and not no_color)
     options = Options(lang=lang, color=color, verbose=verbose, width=width, fail_on=fail_on)
-    if streamed is None:
-        emit(render(fmt, report, options), output)
+    bar = Bar(lang)  # on stderr, if it is a terminal; erased when the `with` block is left, before any output
+    # JSON to stdout is written as it is evaluated (a national report is too big to hold in memory).
+    streamed = bar.before(sys.stdout.write) if fmt == "json" and output is None else None
+    text = None
+    with bar:
+        try:
+            report = api.check(
+                paths,
+                targets=s.targets,
+                year=year,
+                plans=tuple(plan or ()),
+                domains=tuple(domain or ()),
+                regions=tuple(region or ()),
+                lang=lang,
+                encoding=encoding,
+                write=streamed,
+                by=by,
+                progress=bar.update if bar.active else None,
+            )
+        except CatalogueError as exc:
+            bar.close()
+            print_issues(exc.issues, lang)
+            fail("the catalogue cannot be used" if lang == "en" else "目标目录无法使用")
+        except ValueError as exc:
+            bar.close()
+            fail(str(exc))
+        if streamed is None:
+            bar.update("report", 0, 0)
+            text = render(fmt, report, options)
+    if text is not None:
+        emit(text, output)
     raise typer.Exit(exit_code(report, fail_on))

@@ -197,7 +197,21 @@ class RowCounts(BaseModel):
 
 @dataclass
 class ReadResult:
+    """What was read: the dataset, the rows and issues of all files, and the files in the order read.
+
+    `file_rows` has the row accounting of each file (keyed by its label in `files`; they add up to `rows`).
+    `file_of` maps the label of each table read to the file it is part of: a worksheet `book.xlsx[Sheet]`
+    to `book.xlsx`, a CSV file to itself. Issues and observations name tables (`Issue.file`,
+    `Observation.file`); this is how they are traced back to files.
+    """
+
     dataset: Dataset
     rows: RowCounts
     issues: list[Issue]
     files: list[str] = field(default_factory=list)
+    file_rows: dict[str, RowCounts] = field(default_factory=dict)
+    file_of: dict[str, str] = field(default_factory=dict)
+
+    def file(self, label: str) -> str:
+        """The file a table label (of an issue or observation) belongs to."""
+        return self.file_of.get(label, label)

@@ -12,7 +12,7 @@ rows are rejected with `duplicate-conflict`, each naming the other place, and ne
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, islice
 from pathlib import Path
 
@@ -27,10 +27,15 @@ from xyplan_cli.reader.sources import Row, Table, count_rows, discover, tables
 from xyplan_cli.reader.values import Missing, Problem
 from xyplan_cli.units import Unit, format_value
 
+# Told how far a long run is: (phase, done, total), e.g. ("read", 12, 300) after the 12th of 300 files.
+Progress = Callable[[str, int, int], None]
 
-def read_submissions(paths: Sequence[Path], catalogue: Catalogue, *,
-                     encoding: str | None = None) -> ReadResult:
+
+def read_submissions(paths: Sequence[Path], catalogue: Catalogue, *, encoding: str | None = None,
+                     progress: Progress | None = None) -> ReadResult:
     """Read CSV/XLSX files and folders of them. Never raises for bad input: problems become issues.
+
+    `progress`, if given, is called as `progress("read", done, total)` after each file.
 
     The cyclic garbage collector is paused while reading: the reader makes millions of small objects
     and no cycles, and the collector's repeated scans of them cost ~15% of the time.
@@ -40,13 +45,18 @@ def read_submissions(paths: Sequence[Path], catalogue: Catalogue, *,
     try:
         reader = _Reader(catalogue)
         files: list[str] = []
-        for path, problem in discover(paths):
+        found = discover(paths)
+        for done, (path, problem) in enumerate(found, 1):
             label = str(path)
             files.append(label)
+            before = reader.counts()
             if problem is not None:
                 reader.issue(problem.code, label, params=problem.params)
             else:
                 reader.read_file(path, label, encoding)
+            reader.count_file(label, before)
+            if progress is not None:
+                progress("read", done, len(found))
         return reader.result(files)
     finally:
         if collecting:
@@ -64,6 +74,12 @@ class _Reader:
         self.conflicted: set[tuple[SeriesKey, int]] = set()
         self.value_columns: dict[str, int] = {}
         self.blocks: list[Block] = []  # large files read column by column (`columnar`)
+        # Per file: its rows (read, accepted, rejected, skipped); the file of each table label; the tables
+        # of first rows withdrawn by a duplicate-conflict (the conflict is found while reading a later
+        # file, but the withdrawn row is counted against its own file: see `count_file`)
+        self.file_rows: dict[str, dict[str, int]] = {}
+        self.file_of: dict[str, str] = {}
+        self.withdrawn: list[str] = []
 
     def issue(self, code: str, file: str, line: int = 0, column: int = 0, field: str | None = None,
               params: dict[str, str] | None = None) -> None:
@@ -79,7 +95,25 @@ class _Reader:
                 dataset.series[key] = kept
         rows = RowCounts(read=self.read, accepted=self.accepted, rejected=self.rejected, skipped=self.skipped)
         return ReadResult(dataset=dataset, rows=rows, issues=sorted(self.issues, key=Issue.sort_key),
-                          files=files)
+                          files=files, file_rows={f: RowCounts(**n) for f, n in self.file_rows.items()},
+                          file_of=self.file_of)
+
+    def counts(self) -> tuple[int, int, int, int, int]:
+        """The running totals (read, accepted, rejected, skipped) and the number of withdrawn rows."""
+        return self.read, self.accepted, self.rejected, self.skipped, len(self.withdrawn)
+
+    def count_file(self, label: str, before: tuple[int, int, int, int, int]) -> None:
+        """The rows of the file just read: the totals' growth since `before`, except that a conflict with a
+        row of an earlier file moves that row from accepted to rejected in the earlier file's count."""
+        read, accepted, rejected, skipped, withdrawn = before
+        here = self.file_rows[label] = {"read": self.read - read, "accepted": self.accepted - accepted,
+                                        "rejected": self.rejected - rejected, "skipped": self.skipped - skipped}
+        for table in self.withdrawn[withdrawn:]:
+            earlier = self.file_rows[self.file_of.get(table, table)]  # may be `here` (a conflict in one file)
+            here["accepted"] += 1
+            here["rejected"] -= 1
+            earlier["accepted"] -= 1
+            earlier["rejected"] += 1
 
     # -- files ---------------------------------------------------------------------------------------
     def read_file(self, path: Path, label: str, encoding: str | None) -> None:
@@ -88,6 +122,7 @@ class _Reader:
         headerless: list[tuple[Table, list[Row]]] = []
         headed = 0
         for table in tables(path, label, encoding):
+            self.file_of[table.label] = label
             if table.problem is not None:
                 self.issue(table.problem.code, table.label, table.problem_line, params=table.problem.params)
                 continue
@@ -157,7 +192,8 @@ class _Reader:
     def _rows(self, label: str, header: Header, rows: Iterator[Row], dirty: bool, encoding: str) -> None:
         self.checker.use(header, encoding)
         full, fast = self.checker.check, self.checker.fast()
-        series = self.series
+        series, blocks = self.series, self.blocks
+        new = tuple.__new__  # makes an Observation without its Python-level __new__: half the cost per row
         value_column = self.value_columns[label] = header.positions["value"] + 1
         read = accepted = 0
         for line, cells in rows:
@@ -168,18 +204,18 @@ class _Reader:
             outcome = full(cells, True) if dirty else fast(cells)
             if isinstance(outcome, Checked):
                 ind, reg, bd, year, low, high, low_open, high_open, note = outcome
-                obs = Observation(ind, reg, bd, year, low, high, low_open, high_open, note, label, line)
+                obs = new(Observation, (ind, reg, bd, year, low, high, low_open, high_open, note, label, line))
                 key = (ind, reg, bd)
                 by_year = series.get(key)
                 if by_year is None:
                     by_year = series[key] = {}
-                if self.blocks and year not in by_year:
+                if blocks and year not in by_year:
                     self._from_blocks(key, year, by_year)
-                if year not in by_year:
+                if year in by_year:
+                    self._again(key, by_year, obs)
+                else:
                     by_year[year] = obs
                     accepted += 1
-                else:
-                    self._again(key, by_year, obs)
             elif isinstance(outcome, Skip):
                 self.skipped += 1
                 if outcome.text is not None:
@@ -275,6 +311,7 @@ class _Reader:
                 by_year[obs.year] = first._replace(note=obs.note)
         else:
             self.conflicted.add((key, obs.year))
+            self.withdrawn.append(first.file)
             self.accepted -= 1
             self.rejected += 2
             self.issue("duplicate-conflict", obs.file, obs.line, column, "value", {
