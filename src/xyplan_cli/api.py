@@ -15,7 +15,7 @@ import gc
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from xyplan_cli import catalogue as _catalogue
 from xyplan_cli import engine
@@ -23,6 +23,7 @@ from xyplan_cli.catalogue.model import Catalogue, Lang
 from xyplan_cli.issues import Issue
 from xyplan_cli.reader.dataset import ReadResult
 from xyplan_cli.report import (
+    RESULT_SEPARATOR,
     SCHEMA_VERSION,
     DomainInfo,
     FileTally,
@@ -145,35 +146,28 @@ def _reported(results: Iterator[Result], catalogue: Catalogue, plans: Sequence[s
 def _streamed(head: dict[str, Any], results: Iterator[Result], write: Callable[[str], object],
               tally: FileTally | None) -> Report:
     """The summary comes before the results in the JSON: the encoded results wait in a temporary file
-    (the page cache, not the process's memory) until all are counted."""
+    (the page cache, not the process's memory) until all are counted. They are spilled already joined
+    as the JSON array has them, so that they are written back in large chunks, never split again."""
     summary = summarize(())
     with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spill:
         pending: list[str] = []
-        separator = ""  # NUL between results (JSON text holds none raw), none before the first
+        separator = ""  # between the results, none before the first
         for result in results:
             count(summary, result)
             pending.append(encode_result(result))
             if len(pending) >= SPILL_BATCH:
-                spill.write(separator + "\x00".join(pending))
-                separator = "\x00"
+                spill.write(separator + RESULT_SEPARATOR.join(pending))
+                separator = RESULT_SEPARATOR
                 pending.clear()
         if pending:
-            spill.write(separator + "\x00".join(pending))
+            spill.write(separator + RESULT_SEPARATOR.join(pending))
         report = trusted(Report, schema_version=SCHEMA_VERSION, **head, summary=summary,
                          files=None if tally is None else tally.summaries(), results=())
         spill.seek(0)
-        write_json(report, write, _pieces(spill) if summary["pass"] + summary["warn"] + summary["fail"] else ())
+        chunks = iter(lambda: spill.read(1 << 20), "")  # until the end of the file
+        write_json(report, write, chunks if summary["pass"] + summary["warn"] + summary["fail"] else (),
+                   joined=True)
     return report
-
-
-def _pieces(spill: IO[str]) -> Iterator[str]:
-    """The encoded results back from the spill file, where NUL separates them."""
-    rest = ""
-    while chunk := spill.read(1 << 20):
-        parts = (rest + chunk).split("\x00")
-        rest = parts.pop()
-        yield from parts
-    yield rest
 
 
 def check(paths: Sequence[Path | str], *, targets: Path | None = None, year: int | None = None,

@@ -174,12 +174,26 @@ def trusted(cls: type[_M], **values: Any) -> _M:
     """An instance of a report model from values that already have the field types (floats as float,
     tuples of models), without validation: the engine builds one `Result` per series, millions of
     `Point`s on a national file, all from data it has checked itself. Every field must be given."""
+    return trusted_from(cls, values)
+
+
+def trusted_from(cls: type[_M], values: dict[str, Any]) -> _M:
+    """`trusted` from a dict the caller made and gives away: once per series, a dict literal of a
+    `Result`'s 23 fields costs a third of binding them as keyword arguments."""
     obj = cls.__new__(cls)
     _SET(obj, "__dict__", values)
-    _SET(obj, "__pydantic_fields_set__", set(values))
+    # Every field is given, so every instance has the same fields set: one set per class is shared
+    # (pydantic only adds to it, on assignment, which frozen models refuse) instead of one per instance.
+    fields = _FIELD_SETS.get(cls)
+    if fields is None:
+        fields = _FIELD_SETS[cls] = set(cls.model_fields)
+    _SET(obj, "__pydantic_fields_set__", fields if len(values) == len(fields) else set(values))
     _SET(obj, "__pydantic_extra__", None)
     _SET(obj, "__pydantic_private__", None)
     return obj
+
+
+_FIELD_SETS: dict[type, set[str]] = {}
 
 
 # -- JSON -----------------------------------------------------------------------------------------------
@@ -251,11 +265,9 @@ def _array(values: list[Any] | tuple[Any, ...], indent: str) -> str:
         return "[]"
     inner = indent + "  "
     first = values[0]
-    if type(first) is Point and all(type(v) is Point for v in values):
-        body = ",\n".join(_point(v, inner) for v in values)
-    elif type(first) is MilestoneCheck and all(type(v) is MilestoneCheck for v in values):
-        body = ",\n".join(_milestone_check(v, inner) for v in values)
-    elif type(first) is Milestone and all(type(v) is Milestone for v in values):
+    if type(first) is Point or type(first) is MilestoneCheck:
+        return _records(values, indent)
+    if type(first) is Milestone and all(type(v) is Milestone for v in values):
         i = inner + "  "
         body = ",\n".join(f'{inner}{{\n{i}"year": {_number(v.__dict__["year"])},\n{i}"value": '
                            f'{_number(v.__dict__["value"])}\n{inner}}}' for v in values)
@@ -285,22 +297,45 @@ def _number(x: Any) -> str:
     return _encode(x, "")
 
 
-# Text of a point by the point itself (the engine gives the same value in the same year as the same Point):
-# indent → id(point) → (point, text); the point is kept so that its id cannot be reused.
-_POINT_TEXTS: dict[str, dict[int, tuple[Point, str]]] = {}
+# Text of a point or a milestone check by the object itself (the engine gives equal points and equal checks
+# as the same object): indent → id(record) → text. `_KEPT` holds every record with a text here, so that no
+# other object can take its id while the entry exists: an id found is always that record.
+_RECORD_TEXTS: dict[str, dict[int, str]] = {}
+_KEPT: list[Point | MilestoneCheck] = []
 
 
-def _point(p: Point, indent: str) -> str:
-    texts = _POINT_TEXTS.get(indent)
+def _record_texts(indent: str) -> dict[int, str]:
+    texts = _RECORD_TEXTS.get(indent)
     if texts is None:
-        texts = _POINT_TEXTS[indent] = {}
-    found = texts.get(id(p))
-    if found is not None and found[0] is p:
-        return found[1]
-    text = _point_text(p.__dict__, indent)
-    if len(texts) < 60_000:
-        texts[id(p)] = (p, text)
+        texts = _RECORD_TEXTS[indent] = {}
+    return texts
+
+
+def _record(value: Any, indent: str) -> str:
+    """A point or a milestone check (from the cache or written and remembered), or any other array item."""
+    kind = type(value)
+    if kind is not Point and kind is not MilestoneCheck:
+        return indent + _encode(value, indent)
+    texts = _record_texts(indent)
+    text = texts.get(id(value))
+    if text is not None:
+        return text
+    text = _point_text(value.__dict__, indent) if kind is Point else _milestone_check(value, indent)
+    if len(texts) < 120_000:
+        texts[id(value)] = text
+        _KEPT.append(value)
     return text
+
+
+def _records(values: list[Any] | tuple[Any, ...], indent: str) -> str:
+    """An array of a result's points or checks. A national report has ~11 points and ~2 checks a result:
+    the known ones are looked up inline (a function call per item cost more than the rest of the result)."""
+    if not values:
+        return "[]"
+    inner = indent + "  "
+    get = _record_texts(inner).get
+    body = ",\n".join([get(id(v)) or _record(v, inner) for v in values])
+    return f"[\n{body}\n{indent}]"
 
 
 def _point_text(d: dict[str, Any], indent: str) -> str:
@@ -343,19 +378,6 @@ def _shared_array(values: tuple[Any, ...], indent: str) -> str:
     return text
 
 
-def _series(values: tuple[Any, ...], indent: str) -> str:
-    if not values:
-        return "[]"
-    inner = indent + "  "
-    parts = []
-    for p in values:
-        if type(p) is not Point:
-            return _array(values, indent)
-        parts.append(_point(p, inner))
-    body = ",\n".join(parts)
-    return f"[\n{body}\n{indent}]"
-
-
 def _result(r: Result, indent: str) -> str:
     d = r.__dict__
     i = indent + "  "
@@ -367,13 +389,13 @@ def _result(r: Result, indent: str) -> str:
         f'{i}"name": {n(d["name"])},\n{i}"region": {n(d["region"])},\n'
         f'{i}"region_code": {n(d["region_code"])},\n{i}"breakdown": {n(d["breakdown"])},\n'
         f'{i}"verdict": {n(d["verdict"])},\n{i}"status": {n(d["status"])},\n'
-        f'{i}"latest": {"null" if latest is None else _point(latest, i)[len(i):]},\n'
+        f'{i}"latest": {"null" if latest is None else _record(latest, i)[len(i):]},\n'
         f'{i}"unit": {n(d["unit"])},\n{i}"requirement": {n(d["requirement"])},\n'
         f'{i}"deadline": {_number(d["deadline"])},\n{i}"threshold": {_number(d["threshold"])},\n'
         f'{i}"gap": {_number(d["gap"])},\n{i}"ratio": {_number(d["ratio"])},\n'
         f'{i}"projected": {_number(d["projected"])},\n{i}"explained": {_text(d["explained"])},\n'
-        f'{i}"reason": {encode_basestring(d["reason"])},\n{i}"series": {_series(d["series"], i)},\n'
-        f'{i}"history": {_array(d["history"], i)},\n{i}"milestones": {_shared_array(d["milestones"], i)}\n'
+        f'{i}"reason": {encode_basestring(d["reason"])},\n{i}"series": {_records(d["series"], i)},\n'
+        f'{i}"history": {_records(d["history"], i)},\n{i}"milestones": {_shared_array(d["milestones"], i)}\n'
         f'{indent}}}')
 
 
@@ -382,10 +404,16 @@ def encode_result(result: Result) -> str:
     return _encode(result, "    ")
 
 
-def write_json(report: Report, write: Callable[[str], object], results: Iterable[str] | None = None) -> None:
+RESULT_SEPARATOR = ",\n    "  # between two encoded results in the report's `results` array
+
+
+def write_json(report: Report, write: Callable[[str], object], results: Iterable[str] | None = None, *,
+               joined: bool = False) -> None:
     """Write `report` as its JSON contract in pieces. `results`, when given, are the already encoded
     (`encode_result`) results to write instead of `report.results`: a national report is hundreds of MB
-    and is written as it is made, never held whole."""
+    and is written as it is made, never held whole. With `joined`, `results` are consecutive pieces of
+    the encoded results already joined by `RESULT_SEPARATOR` (a streamed report's spill file read back
+    in large chunks, not split into results again): written as they are."""
     head = [(name, getattr(report, name)) for name in Report.model_fields
             if name != "results" and not (name == "files" and report.files is None)]
     text = _object(head, "")
@@ -393,7 +421,10 @@ def write_json(report: Report, write: Callable[[str], object], results: Iterable
     items = (encode_result(r) for r in report.results) if results is None else results
     first = True
     for item in items:
-        write(',\n  "results": [\n    ' if first else ",\n    ")
+        if first:
+            write(',\n  "results": [\n    ')
+        elif not joined:
+            write(RESULT_SEPARATOR)
         write(item)
         first = False
     write(',\n  "results": []\n}\n' if first else "\n  ]\n}\n")

@@ -27,7 +27,7 @@ from xyplan_cli.engine import kinds, select
 from xyplan_cli.engine.outcome import Ctx, Outcome
 from xyplan_cli.engine.words import LABELS, join
 from xyplan_cli.reader.dataset import Dataset, Observation
-from xyplan_cli.report import VERDICT_OF, Milestone, MilestoneCheck, Point, Result, trusted
+from xyplan_cli.report import VERDICT_OF, Milestone, MilestoneCheck, Point, Result, trusted, trusted_from
 
 DIGITS = 4  # decimals of derived numbers (R, projection, gap, threshold) in the output
 VALUE_DIGITS = 6  # decimals of observed values (they are as submitted, up to unit conversion noise)
@@ -216,18 +216,18 @@ def _result(facts: _Facts, region: str, region_name: str, breakdown: str, outcom
         milestones = (trusted(Milestone, year=facts.baseline_deadline, value=_tidy(threshold, DIGITS) or 0.0),)
     status = outcome.status
     history = outcome.history
-    # Built without validation (`trusted`): every value below has its field's type already.
-    return trusted(
-        Result, target_id=target.id, plan=target.plan, domain=target.domain, indicator=target.indicator,
-        name=facts.name, region=region_name, region_code=region, breakdown=breakdown,
-        verdict=VERDICT_OF[status], status=status, latest=series[-1] if series else None,
-        unit=facts.unit, requirement=facts.words,
-        deadline=outcome.deadline if outcome.deadline is not None else facts.deadline,
-        threshold=_tidy(threshold, DIGITS), gap=_tidy(outcome.gap, DIGITS),
-        ratio=_tidy(outcome.ratio, DIGITS), projected=_tidy(outcome.projected, DIGITS), explained=explained,
-        reason=outcome.reason, series=series, history=tuple([_check(h) for h in history]) if history else (),
-        milestones=milestones,
-    )
+    # Built without validation (`trusted_from`): every value below has its field's type already.
+    return trusted_from(Result, {
+        "target_id": target.id, "plan": target.plan, "domain": target.domain, "indicator": target.indicator,
+        "name": facts.name, "region": region_name, "region_code": region, "breakdown": breakdown,
+        "verdict": VERDICT_OF[status], "status": status, "latest": series[-1] if series else None,
+        "unit": facts.unit, "requirement": facts.words,
+        "deadline": outcome.deadline if outcome.deadline is not None else facts.deadline,
+        "threshold": _tidy(threshold, DIGITS), "gap": _tidy(outcome.gap, DIGITS),
+        "ratio": _tidy(outcome.ratio, DIGITS), "projected": _tidy(outcome.projected, DIGITS),
+        "explained": explained, "reason": outcome.reason, "series": series,
+        "history": tuple([_check(h) for h in history]) if history else (), "milestones": milestones,
+    })
 
 
 _EXACT: dict[int, dict[float, Point]] = {}  # year → value → point: the same exact value is the same point
@@ -250,14 +250,31 @@ def _point(o: Observation) -> Point:
     return trusted(Point, year=o.year, value=_value(o.value) or 0.0, bound=o.bound_text(), note=o.note)
 
 
+_CHECKS: dict[tuple[int, str, float | None, bool | None], MilestoneCheck] = {}  # equal checks: one object
+
+
 def _check(h: MilestoneCheck) -> MilestoneCheck:
-    observed = h.observed
-    if observed is None:
-        return h
-    tidy = _value(observed)
-    if tidy == observed and type(tidy) is type(observed):
-        return h
-    return trusted(MilestoneCheck, year=h.year, required=h.required, observed=tidy, met=h.met)
+    """`h` as the output shows it (the observed value tidied), and the same object for equal checks: the
+    report writes a check it has seen by its id (a national file has ~375,000 checks, ~33,000 distinct)."""
+    d = h.__dict__
+    observed = d["observed"]
+    if observed is not None:
+        tidy = _value(observed)
+        if not (tidy == observed and type(tidy) is type(observed)):
+            observed = tidy
+        if observed == 0.0:  # 0.0 and -0.0 are equal keys but are written differently: not shared
+            return h if observed is d["observed"] else _new_check(h, observed)
+    key = (d["year"], d["required"], observed, d["met"])
+    found = _CHECKS.get(key)
+    if found is None:
+        found = h if observed is d["observed"] else _new_check(h, observed)
+        if len(_CHECKS) < 50_000:
+            _CHECKS[key] = found
+    return found
+
+
+def _new_check(h: MilestoneCheck, observed: float | None) -> MilestoneCheck:
+    return trusted(MilestoneCheck, year=h.year, required=h.required, observed=observed, met=h.met)
 
 
 def _tidy(x: float | None, digits: int) -> float | None:

@@ -10,7 +10,7 @@ from xyplan_cli.catalogue.model import Lang, Timing
 from xyplan_cli.engine.compare import Need
 from xyplan_cli.engine.words import say
 from xyplan_cli.reader.dataset import Observation
-from xyplan_cli.report import MilestoneCheck, Status, trusted
+from xyplan_cli.report import MilestoneCheck, Status, trusted_from
 from xyplan_cli.units import Unit
 
 
@@ -66,9 +66,27 @@ def at_year(points: Sequence[Observation], year: int) -> Observation | None:
 
 
 def check(year: int, need: Need, obs: Observation | None, unit: Unit) -> MilestoneCheck:
-    """One requirement judged in one year; `met` is None where the value is missing or undecided."""
-    return trusted(MilestoneCheck, year=year, required=need.text(unit),
-                   observed=None if obs is None else obs.value, met=None if obs is None else need.judge(obs))
+    """One requirement judged in one year; `met` is None where the value is missing or undecided.
+
+    Equal checks are the same object (made for every milestone of every series, a few distinct ones)."""
+    required = need.text(unit)
+    observed, met = (None, None) if obs is None else (obs.value, need.judge(obs))
+    if observed == 0.0:  # 0.0 and -0.0 are equal keys but are written differently: not shared
+        return _new_check(year, required, observed, met)
+    key = (year, required, observed, met)
+    found = _CHECKS.get(key)
+    if found is None:
+        found = _new_check(year, required, observed, met)
+        if len(_CHECKS) < 50_000:
+            _CHECKS[key] = found
+    return found
+
+
+_CHECKS: dict[tuple[int, str, float | None, bool | None], MilestoneCheck] = {}
+
+
+def _new_check(year: int, required: str, observed: float | None, met: bool | None) -> MilestoneCheck:
+    return trusted_from(MilestoneCheck, {"year": year, "required": required, "observed": observed, "met": met})
 
 
 def insufficient(ctx: Ctx, key: str, *, threshold: float | None = None, deadline: int | None = None,
