@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
@@ -14,16 +16,24 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     Targets that are not regular files (/dev/null, a FIFO, a terminal) are written directly: renaming
     over them would replace the device with a file.
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_file(path) as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write `path` piece by piece (a report written as it is made), atomically as
+    `write_atomic`: it replaces `path` only when the `with` block ends normally; an exception in it (a
+    usage error, Ctrl-C) leaves the old file, or none, and no temporary file behind."""
     if path.exists() and not path.is_file():
-        with open(path, "wb") as handle:
-            handle.write(payload)
+        with open(path, "wb") as device:
+            yield device
         return
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -80,6 +80,30 @@ def test_output_file_is_written_and_stdout_stays_empty(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
 
 
+@pytest.mark.parametrize("extra", [[], ["--by", "file"]])
+def test_json_written_to_a_file_as_it_is_made_equals_stdout(tmp_path: Path, extra: list[str]) -> None:
+    """The JSON goes into --output while it is evaluated (memory stays bounded on national files); the
+    bytes are those of stdout."""
+    out = tmp_path / "report.json"
+    args = ["check", "samples/xianyang-2020-2024.csv", "samples/midterm-2025.csv", "--format", "json", *extra]
+    to_file, to_stdout = xyplan(*args, "--output", str(out)), xyplan(*args)
+    assert (to_file.returncode, to_file.stdout) == (to_stdout.returncode, "")
+    assert out.read_text(encoding="utf-8") == to_stdout.stdout
+
+
+def test_a_usage_error_leaves_the_old_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("old", encoding="utf-8")
+    proc = xyplan("check", "samples/midterm-2025.csv", "--format", "json", "--region", "秦都县", "--output", str(out))
+    assert proc.returncode == 2
+    assert (out.read_text(encoding="utf-8"), sorted(p.name for p in tmp_path.iterdir())) == ("old", ["report.json"])
+
+
+def test_an_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
+    proc = xyplan("check", "samples/midterm-2025.csv", "--format", "json", "--output", str(tmp_path / "no" / "r.json"))
+    assert (proc.returncode, "Traceback" in proc.stderr, "cannot write" in proc.stderr) == (2, False, True)
+
+
 def test_unknown_region_is_a_usage_error() -> None:
     proc = xyplan("check", "samples/midterm-2025.csv", "--region", "秦都县")
     assert (proc.returncode, "Traceback" in proc.stderr) == (2, False)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -24,6 +26,9 @@ from xyplan_cli.cli.common import (
     use_color,
 )
 from xyplan_cli.reporters import FormatName
+
+if TYPE_CHECKING:
+    from xyplan_cli.cli.progress import Bar
 
 PathsArgument = Annotated[
     list[Path], typer.Argument(metavar="PATH", help="CSV/XLSX files or folders of them.", show_default=False)
@@ -86,10 +91,8 @@ def check(
     color = to_terminal and use_color(s.color and not no_color)
     options = Options(lang=lang, color=color, verbose=verbose, width=width, fail_on=fail_on)
     bar = Bar(lang)  # on stderr, if it is a terminal; erased when the `with` block is left, before any output
-    # JSON to stdout is written as it is evaluated (a national report is too big to hold in memory).
-    streamed = bar.before(sys.stdout.write) if fmt == "json" and output is None else None
     text = None
-    with bar:
+    with bar, _json_sink(fmt, output, bar) as streamed:
         try:
             report = api.check(
                 paths,
@@ -117,3 +120,22 @@ def check(
     if text is not None:
         emit(text, output)
     raise typer.Exit(exit_code(report, fail_on))
+
+
+@contextlib.contextmanager
+def _json_sink(fmt: str, output: Path | None, bar: Bar) -> Iterator[Callable[[str], object] | None]:
+    """Where JSON goes while it is evaluated (a national report is ~400 MB, too big to hold): stdout, or
+    the --output file, which replaces the old one only once the report is complete (a usage error or
+    Ctrl-C leaves the old file). None for the other formats: they are rendered whole, then emitted."""
+    if fmt != "json":
+        yield None
+    elif output is None:
+        yield bar.before(sys.stdout.write)
+    else:
+        from xyplan_cli.atomic import atomic_file
+
+        try:
+            with atomic_file(output) as handle:
+                yield lambda text: handle.write(text.encode("utf-8"))
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror or exc}")
