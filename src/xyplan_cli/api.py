@@ -10,15 +10,13 @@ Problems in the data are in `report.issues`; exceptions mean the run cannot go o
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from xyplan_cli import catalogue as _catalogue
-from xyplan_cli import engine
+from xyplan_cli import collector, engine
 from xyplan_cli.catalogue.model import Catalogue, Lang
 from xyplan_cli.issues import Issue
 from xyplan_cli.reader.dataset import ReadResult
@@ -80,22 +78,9 @@ def evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None 
     `by="file"` adds `Report.files`: per file read, its rows, issues and the verdicts of the results with
     data from it. `progress`, if given, is called as `progress("evaluate", targets done, targets in all)`.
     """
-    with _gc_paused():
+    with collector.paused():
         return _evaluate(catalogue, read_result, year=year, plans=plans, domains=domains, regions=regions,
                          lang=lang, write=write, by=by, progress=progress)
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector waits: evaluation makes hundreds of thousands of small objects and no
-    cycles, and the collector's repeated scans of everything alive cost a third of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None, plans: Sequence[str],

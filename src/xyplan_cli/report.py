@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Iterator
 from json.encoder import encode_basestring
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from xyplan_cli import collector
 from xyplan_cli.catalogue.model import Catalogue
 from xyplan_cli.catalogue.rules import GapNarrows, Relative
 from xyplan_cli.reader.dataset import ReadResult, RowCounts
@@ -156,13 +156,8 @@ class Report(_Model):
         """The JSON contract: byte for byte `json.dumps(self.to_dict(), ensure_ascii=False, indent=2)` and a
         newline, written by `write_json` (several times faster than the generic encoder)."""
         parts: list[str] = []
-        enabled = gc.isenabled()
-        gc.disable()  # many short strings and no cycles: the collector's scans would only cost time
-        try:
+        with collector.paused():
             write_json(self, parts.append)
-        finally:
-            if enabled:
-                gc.enable()
         return "".join(parts)
 
 

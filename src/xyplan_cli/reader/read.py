@@ -11,11 +11,11 @@ rows are rejected with `duplicate-conflict`, each naming the other place, and ne
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, islice
 from pathlib import Path
 
+from xyplan_cli import collector
 from xyplan_cli.catalogue.model import Catalogue
 from xyplan_cli.issues import Issue
 from xyplan_cli.reader import columnar
@@ -40,9 +40,7 @@ def read_submissions(paths: Sequence[Path], catalogue: Catalogue, *, encoding: s
     The cyclic garbage collector is paused while reading: the reader makes millions of small objects
     and no cycles, and the collector's repeated scans of them cost ~15% of the time.
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         reader = _Reader(catalogue)
         files: list[str] = []
         found = discover(paths)
@@ -58,9 +56,6 @@ def read_submissions(paths: Sequence[Path], catalogue: Catalogue, *, encoding: s
             if progress is not None:
                 progress("read", done, len(found))
         return reader.result(files)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 class _Reader:

@@ -9,17 +9,16 @@ characters and read the same without colour. Data text loses its control charact
 Lines are built by joining padded cells (two spaces between columns, a rule of `─` under the header), and
 colour is plain ANSI SGR; each distinct cell is wrapped and padded once, because names, regions and
 requirements repeat on every row. No rich here: its Table layout took seconds for a report of thousands of
-rows. The garbage collector waits while the rows are built (`_gc_paused`).
+rows. The garbage collector waits while the rows are built (`collector.paused`).
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+from xyplan_cli import collector
 from xyplan_cli.report import IssueOut, Report, Result, summarize
 from xyplan_cli.reporters import Options
 from xyplan_cli.reporters.common import (
@@ -76,7 +75,7 @@ def render(report: Report, options: Options) -> str:
     out = _text(title, width, "bold", color)
     if report.issues:
         out += _issues(report.issues, lang, options.verbose, width, color)
-    with _gc_paused():
+    with collector.paused():
         widths, head, rows = _rows(report.results, options)
     indent = widths["verdict"] + GAP
     for group in groups(report):
@@ -116,20 +115,6 @@ def _rows(results: tuple[Result, ...], options: Options) -> tuple[dict[str, int]
     blocks = [_column(cells[c.key], widths[c.key], color) for c in columns]  # column by column
     side_by_side = zip(*blocks, strict=True)
     return widths, head, {id(result): _join(row, fills) for result, row in zip(results, side_by_side, strict=True)}
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector waits while the rows are built: they are tens of thousands of small
-    tuples and strings and no cycles, and its collections, which also scan every object of the report, took
-    a quarter of the table's time on a typical drop."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _paint(text: str, style: str, color: bool) -> str:
