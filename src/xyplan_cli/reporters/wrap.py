@@ -17,21 +17,64 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
-_WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_WIDE = (("\u2e80", "\u9fff"), ("\uf900", "\ufaff"), ("\ufe30", "\ufe4f"), ("\uff00", "\uffef"))  # first, last
 _OPEN = "\uff08\u300c\u300e\u3010\u300a\u3008\u201c\u2018(\\["  # ( 「 『 【 《 〈 “ ‘ ( [
 _CLOSE = ("\uff0c\u3002\u3001\uff1a\uff1b\uff09\u300d\u300f\u3011\u300b\u3009\u201d\u2019\uff01\uff1f\u2026"
           "%\u2030)\\],.:;!?")  # ，。、：；）」』】》〉” ’！？… % ‰ ) ] , . : ; ! ?
 _SIGN = "≤≥≈±<>="
-_RUN = rf"[^\s{_WIDE}{_OPEN}{_CLOSE}]+(?:[,.:;]+[^\s{_WIDE}{_OPEN}{_CLOSE}]+)*"  # 30,150 and 0.71 stay whole
+
+
+def _is_wide(char: str) -> bool:
+    """Whether the token pattern takes `char` for a Chinese (wide) character, which a line may break around."""
+    return any(first <= char <= last for first, last in _WIDE)
+
+
+# The token pattern does not name the wide characters by their ranges: the regex compiler walks a character
+# class one character at a time, which for the 30,000 of them took 5 ms at every start. It is run on the
+# text with each ordinary wide character replaced by `一` (`_SEEN`), so it needs to know only `一` and the
+# wide characters that are special to it: whitespace, digits, punctuation, signs (a test checks the list).
+_ORDINARY_WIDE = "\u4e00"  # 一
+_FULL_WIDTH_DIGITS = "".join(map(chr, range(0xFF10, 0xFF1A)))  # ０ to ９, which `\d` matches
+_SPECIAL_WIDE = "\u3000" + _FULL_WIDTH_DIGITS + "".join(c for c in _OPEN + _CLOSE + _SIGN if _is_wide(c))
+_SEEN_WIDE = f"{_ORDINARY_WIDE}{_SPECIAL_WIDE}"  # the wide characters the pattern may see
+_OTHER = rf"[^\s{_SEEN_WIDE}{_OPEN}{_CLOSE}]"
+_RUN = rf"{_OTHER}+(?:[,.:;]+{_OTHER}+)*"  # 30,150 and 0.71 stay whole
 _YEAR_COLON = re.compile(r"\d{4}:")
 _SIGN_SPACE = re.compile(rf"[{_SIGN}] ")
 _OTHER_SPACE = re.compile(r"[^\S ]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _TOKEN = re.compile(
     rf"\s+"
-    rf"|(?:[{_SIGN}]\s?)?[{_OPEN}]*(?:{_RUN}(?:(?<=\d)(?![{_OPEN}])[{_WIDE}])?|[{_CLOSE}]+|[{_WIDE}])[{_CLOSE}]*"
+    rf"|(?:[{_SIGN}]\s?)?[{_OPEN}]*(?:{_RUN}(?:(?<=\d)(?![{_OPEN}])[{_SEEN_WIDE}])?|[{_CLOSE}]+|[{_SEEN_WIDE}])"
+    rf"[{_CLOSE}]*"
     rf"|[{_OPEN}]+"  # opening punctuation with nothing after it: `见附件(`, `<![CDATA[`
 )
+
+
+class _Seen(dict[int, int]):
+    """A `str.translate` table of what the token pattern sees of each character seen so far: `一` for an
+    ordinary wide character, the character itself for any other."""
+
+    def __missing__(self, code: int) -> int:
+        char = chr(code)
+        seen = self[code] = ord(_ORDINARY_WIDE) if _is_wide(char) and char not in _SPECIAL_WIDE else code
+        return seen
+
+
+_SEEN = _Seen()
+
+
+def _found(text: str) -> list[str]:
+    """The pieces the token pattern finds in `text` (`tokens` glues some of them together)."""
+    if text.isascii():  # nothing to translate
+        return _TOKEN.findall(text)
+    ends = _found_ends(text)
+    return [text[start:end] for start, end in zip([0, *ends], ends, strict=False)]  # no piece after the last end
+
+
+def _found_ends(text: str) -> list[int]:
+    """Where the pieces the token pattern finds in `text` end."""
+    return list(accumulate(map(len, _TOKEN.findall(text if text.isascii() else text.translate(_SEEN)))))
 
 
 def cell_len(text: str) -> int:
@@ -70,7 +113,7 @@ _WIDTHS = _Widths()
 
 def tokens(text: str) -> list[str]:
     """The unbreakable pieces of `text`, including its whitespace runs, in order."""
-    found: list[str] = _TOKEN.findall(text)
+    found = _found(text)
     assert "".join(found) == text, text  # the pattern matches every character
     if not _glued(text):
         return found
@@ -144,7 +187,9 @@ def _wrap_line(text: str, width: int) -> list[tuple[str, int]]:
     # The piece around a line end is found among the pieces of its word (`_piece`) unless a piece may hold a
     # space; Chinese text has few spaces, and its long words, which rarely repeat, are as well cut up at once.
     whole = len(text) > 10 * text.count(" ") or _across_spaces(text)
-    ends = list(accumulate(map(len, tokens(text)))) if whole else None
+    ends = None  # where the pieces end (only what the pattern finds, when none are glued together)
+    if whole:
+        ends = list(accumulate(map(len, tokens(text)))) if _glued(text) else _found_ends(text)
     lines: list[tuple[str, int]] = []
     begin = start = n - len(text.lstrip())  # the line holds text[begin:p], p the first character that does not
     used = 0  # fit; text[begin:start], `used` cells wide, is what is left of a piece cut to lines of its own
@@ -206,7 +251,7 @@ def _piece(text: str, p: int, ends: list[int] | None) -> tuple[int, int]:
 def _word_ends(word: str) -> tuple[int, ...]:
     """Where the pieces of a word end: `tokens(word)` as running lengths (words repeat, their pieces too). A word
     has no space to glue pieces across, so its pieces are what the pattern finds."""
-    return tuple(accumulate(map(len, _TOKEN.findall(word))))
+    return tuple(_found_ends(word))
 
 
 def _cut(token: str, width: int) -> str:
