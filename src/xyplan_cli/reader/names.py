@@ -1,8 +1,9 @@
 """Names → ids: indicators, regions (and county/township paths) and breakdowns, with suggestions.
 
-Every lookup table is built once per catalogue; a name is normalised (`normalize.key`) and looked up in a
-dict. Unknown names get a suggestion from difflib ("did you mean 秦都区?"). Results are cached per
-distinct raw cell text by the row loop, so the normalisation runs once per distinct spelling.
+Every lookup table is built once per catalogue (and kept with it in the catalogue cache); a name is
+normalised (`normalize.key`) and looked up in a dict. Unknown names get a suggestion from difflib ("did you
+mean 秦都区?"). Results are cached per distinct raw cell text by the row loop, so the normalisation runs
+once per distinct spelling.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from xyplan_cli.catalogue import describe
 from xyplan_cli.catalogue.describe import breakdown_name
 from xyplan_cli.catalogue.model import Catalogue
 from xyplan_cli.catalogue.rules import GapNarrows
+from xyplan_cli.reader import dataset, normalize
 from xyplan_cli.reader.dataset import TOTAL
 from xyplan_cli.reader.normalize import clean, key, keys
 from xyplan_cli.reader.values import Problem
@@ -75,8 +78,25 @@ class Names:
         """The tables of `catalogue`, shared by the region options, the reader and the engine's caller."""
         last = cls._last
         if last is None or last[0] is not catalogue:
-            last = cls._last = (catalogue, cls(catalogue))
+            last = cls._last = (catalogue, cls._cached(catalogue))
         return last[1]
+
+    @classmethod
+    def _cached(cls, catalogue: Catalogue) -> Names:
+        """The tables kept in the catalogue cache with `catalogue` (3.6 ms to build for the shipped catalogue,
+        16 ms for a national one, against 0.6 and 3 to unpickle), built and kept there when there are none."""
+        from xyplan_cli.catalogue import cache  # pickle and hashlib: only once there is a catalogue
+
+        code = [__file__, normalize.__file__, describe.__file__, dataset.__file__]  # what builds them
+        tables = cache.load_extra(catalogue, "names", code)
+        if isinstance(tables, dict):
+            names = cls.__new__(cls)  # as built by `__init__`, from the attributes it set
+            vars(names).update(tables, catalogue=catalogue)
+            return names
+        names = cls(catalogue)
+        tables = {name: value for name, value in vars(names).items() if name != "catalogue"}  # kept on its own
+        cache.store_extra(catalogue, "names", code, tables)
+        return names
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
