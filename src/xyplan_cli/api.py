@@ -218,8 +218,8 @@ def plan_infos(catalogue: Catalogue, plans: Sequence[str], domains: Sequence[str
     for plan in catalogue.plans:
         if plans and plan.id not in plans:
             continue
-        shown = tuple(DomainInfo(id=d.id, name=d.name(lang)) for d in plan.domains
+        shown = tuple(trusted(DomainInfo, id=d.id, name=d.name(lang)) for d in plan.domains
                       if not domains or d.id in domains)
         if shown:
-            out.append(PlanInfo(id=plan.id, name=plan.name.get(lang), domains=shown))
+            out.append(trusted(PlanInfo, id=plan.id, name=plan.name.get(lang), domains=shown))
     return tuple(out)

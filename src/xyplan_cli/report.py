@@ -487,8 +487,9 @@ class FileTally:
             file = self.read.file(issue.file)
             if file in issues:
                 issues[file][issue.severity] += 1
-        return tuple(FileSummary(file=f, rows=self.read.file_rows.get(f, RowCounts()), issues=issues[f],
-                                 verdicts=self.verdicts[f]) for f in self.read.files)
+        none = RowCounts.model_construct()
+        return tuple(trusted(FileSummary, file=f, rows=self.read.file_rows.get(f, none), issues=issues[f],
+                             verdicts=self.verdicts[f]) for f in self.read.files)
 
 
 def file_summaries(catalogue: Catalogue, read: ReadResult, results: Iterable[Result],

@@ -88,10 +88,13 @@ class _Reader:
             kept = [by_year[y] for y in sorted(by_year) if not conflicted or (key, y) not in conflicted]
             if kept:
                 dataset.series[key] = kept
-        rows = RowCounts(read=self.read, accepted=self.accepted, rejected=self.rejected, skipped=self.skipped)
+        # counts the reader made itself: constructed without validation (that would build the model's schema
+        # and load pydantic's plugin machinery on every run, ~7 ms, to check four ints)
+        rows = RowCounts.model_construct(read=self.read, accepted=self.accepted, rejected=self.rejected,
+                                         skipped=self.skipped)
+        file_rows = {f: RowCounts.model_construct(None, **n) for f, n in self.file_rows.items()}
         return ReadResult(dataset=dataset, rows=rows, issues=sorted(self.issues, key=Issue.sort_key),
-                          files=files, file_rows={f: RowCounts(**n) for f, n in self.file_rows.items()},
-                          file_of=self.file_of)
+                          files=files, file_rows=file_rows, file_of=self.file_of)
 
     def counts(self) -> tuple[int, int, int, int, int]:
         """The running totals (read, accepted, rejected, skipped) and the number of withdrawn rows."""
