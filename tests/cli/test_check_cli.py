@@ -104,6 +104,14 @@ def test_an_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
     assert (proc.returncode, "Traceback" in proc.stderr, "cannot write" in proc.stderr) == (2, False, True)
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_while_writing_is_a_clear_error() -> None:
+    """Written piece by piece, a failing write (or the close that flushes it) is the output's error, exit 2."""
+    proc = xyplan("check", "samples/xianyang-2020-2024.csv", "--format", "json", "--output", "/dev/full")
+    assert (proc.returncode, "Traceback" in proc.stderr) == (2, False)
+    assert "cannot write /dev/full" in proc.stderr
+
+
 def test_unknown_region_is_a_usage_error() -> None:
     proc = xyplan("check", "samples/midterm-2025.csv", "--region", "秦都县")
     assert (proc.returncode, "Traceback" in proc.stderr) == (2, False)

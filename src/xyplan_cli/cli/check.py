@@ -125,17 +125,41 @@ def check(
 @contextlib.contextmanager
 def _json_sink(fmt: str, output: Path | None, bar: Bar) -> Iterator[Callable[[str], object] | None]:
     """Where JSON goes while it is evaluated (a national report is ~400 MB, too big to hold): stdout, or
-    the --output file, which replaces the old one only once the report is complete (a usage error or
-    Ctrl-C leaves the old file). None for the other formats: they are rendered whole, then emitted."""
+    the --output file. None for the other formats: they are rendered whole, then emitted."""
     if fmt != "json":
         yield None
     elif output is None:
         yield bar.before(sys.stdout.write)
     else:
-        from xyplan_cli.atomic import atomic_file
+        with _output_file(output, bar) as write:
+            yield write
 
-        try:
-            with atomic_file(output) as handle:
-                yield lambda text: handle.write(text.encode("utf-8"))
-        except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror or exc}")
+
+@contextlib.contextmanager
+def _output_file(output: Path, bar: Bar) -> Iterator[Callable[[str], object]]:
+    """A write function into `output`, which replaces the old file only once the block ends normally (a
+    usage error or Ctrl-C leaves the old one). An OSError of the file itself (creating, writing, replacing
+    it) is a clear message and exit 2; any other OSError of the run passes through as it is, not blamed on
+    the output."""
+    from xyplan_cli.atomic import atomic_file
+
+    own: list[OSError] = []  # failed writes into the file (raised inside the block)
+    in_block = False
+    try:
+        with atomic_file(output) as handle:
+
+            def write(text: str) -> object:
+                try:
+                    return handle.write(text.encode("utf-8"))
+                except OSError as exc:
+                    own.append(exc)
+                    raise
+
+            in_block = True
+            yield write
+            in_block = False
+    except OSError as exc:
+        if in_block and not own:  # once a write failed, closing the file fails too: still the output's error
+            raise
+        bar.close()  # the message must not land on the bar's line
+        fail(f"cannot write {output}: {exc.strerror or exc}")

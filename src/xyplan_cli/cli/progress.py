@@ -2,10 +2,10 @@
 
 The bar appears only once a run has taken `DELAY` seconds (a quick run never flickers; the environment
 variable XYPLAN_PROGRESS_DELAY changes it, for tests), is redrawn in place with `\\r` at most every
-`INTERVAL` seconds, and is never drawn when stderr is not a terminal, when CI is set (to anything) or when
-TERM=dumb: pipes and CI logs stay clean. `erase` (or leaving the `with` block) clears the line, so nothing of
-the bar is left in the scroll-back once the report or a message is printed. It is drawn by hand: rich's
-import alone costs more start-up time than a whole small run.
+`INTERVAL` seconds, and is never drawn when stderr is not a terminal, when CI is set to any non-empty
+value, or when TERM=dumb: pipes and CI logs stay clean. `erase` (or leaving the `with` block) clears the
+line, so nothing of the bar is left in the scroll-back once the report or a message is printed. It is drawn
+by hand: rich's import alone costs more start-up time than a whole small run.
 """
 
 from __future__ import annotations
