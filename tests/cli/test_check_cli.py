@@ -112,6 +112,18 @@ def test_a_full_disk_while_writing_is_a_clear_error() -> None:
     assert "cannot write /dev/full" in proc.stderr
 
 
+@pytest.mark.parametrize("encoding", ["gbk", "ascii"])
+def test_a_terminal_in_another_encoding_gets_the_report(encoding: str) -> None:
+    """A GBK console cannot show ›, · or ▁: those become ? and the run goes on (it used to end in exit 3)."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "COLUMNS": "100",
+           "PYTHONPATH": os.pathsep.join(sys.path), "PYTHONIOENCODING": encoding}
+    proc = subprocess.run([sys.executable, "-m", "xyplan_cli", "check", "samples/midterm-2025.csv", "--lang", "zh"],
+                          capture_output=True, cwd=ROOT, timeout=300, env=env, check=False)
+    assert proc.returncode == 1, proc.stderr.decode(encoding, "replace")
+    text = proc.stdout.decode(encoding)
+    assert "443" in text and ("项" in text) == (encoding == "gbk")
+
+
 def test_unknown_region_is_a_usage_error() -> None:
     proc = xyplan("check", "samples/midterm-2025.csv", "--region", "秦都县")
     assert (proc.returncode, "Traceback" in proc.stderr) == (2, False)

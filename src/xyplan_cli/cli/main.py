@@ -3,6 +3,7 @@
 # No `from __future__ import annotations`: typer reads each command's parameters from its annotations at
 # every start, and would have to evaluate them from strings (~3 ms for all the commands).
 
+import io
 import os
 import sys
 from pathlib import Path
@@ -60,12 +61,22 @@ def _register() -> None:
 _register()
 
 
+def _replace_unencodable() -> None:
+    """A terminal or pipe in GBK or ASCII cannot show every character of a report (›, ·, ▁, some names):
+    those become `?` instead of the whole run failing; UTF-8 streams are left as they are."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding != "utf8" and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
 def run() -> None:
     """Console-script entry: no traceback ever reaches the user."""
     # pydantic looks for plugins by scanning every installed distribution's entry points the first time a
     # model validates (~15 ms with a hundred packages installed, at every start of a short command); the
     # CLI has none to load. Set the variable to something else to have them loaded.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _replace_unencodable()
     try:
         app()
     except KeyboardInterrupt:
