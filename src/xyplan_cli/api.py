@@ -110,14 +110,11 @@ def _evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None
 def _reported(results: Iterator[Result], catalogue: Catalogue, plans: Sequence[str], domains: Sequence[str],
               progress: Progress) -> Iterator[Result]:
     """`results` as they are, telling `progress` how many of the chosen targets are done: the engine
-    gives the results target by target, in `target_order`."""
-    from xyplan_cli.engine.select import target_order
+    gives the results target by target, in the order of `chosen_targets`."""
+    from xyplan_cli.engine.select import chosen_targets
 
-    order = target_order(catalogue)
-    chosen = sorted((t.id for t in catalogue.targets
-                     if not (plans and t.plan not in plans) and not (domains and t.domain not in domains)),
-                    key=order.__getitem__)
-    position = {target_id: i for i, target_id in enumerate(chosen)}
+    chosen = chosen_targets(catalogue, plans, domains)
+    position = {target.id: i for i, target in enumerate(chosen)}
     progress("evaluate", 0, len(chosen))
     current = None
     for result in results:

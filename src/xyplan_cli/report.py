@@ -10,7 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from xyplan_cli import collector
 from xyplan_cli.catalogue.model import Catalogue
-from xyplan_cli.catalogue.rules import GapNarrows, Relative
 from xyplan_cli.reader.dataset import ReadResult, RowCounts
 
 SCHEMA_VERSION = "1.0"
@@ -448,16 +447,7 @@ class FileTally:
         self.read = read
         self.as_of = as_of
         self.verdicts = {f: {"pass": 0, "warn": 0, "fail": 0} for f in read.files}
-        # the series a target's results are judged on, as (indicator, breakdown); None: the result's own
-        self.series: dict[str, tuple[tuple[str, str | None], ...]] = {}
-        for t in catalogue.targets:
-            rule = t.rule
-            if isinstance(rule, GapNarrows):
-                self.series[t.id] = tuple((t.indicator, group) for group in rule.between)
-            elif isinstance(rule, Relative) and rule.reference != "previous":
-                self.series[t.id] = ((t.indicator, None), (rule.reference, None))
-            else:
-                self.series[t.id] = ((t.indicator, None),)
+        self.series = {t.id: t.reads for t in catalogue.targets}  # the series each target's results read
 
     def add(self, result: Result) -> None:
         """Count `result` for every file that holds one of its observations up to the year evaluated."""

@@ -117,6 +117,17 @@ class Target(Frozen):
         return rule.deadline
 
     @property
+    def reads(self) -> tuple[tuple[str, str | None], ...]:
+        """The series a result of this target is judged on, as (indicator, breakdown); None is the result's
+        own breakdown. A narrowing gap reads its two groups, a relative rule also its reference indicator."""
+        rule = self.rule
+        if isinstance(rule, GapNarrows):
+            return tuple((self.indicator, group) for group in rule.between)
+        if isinstance(rule, Relative) and rule.reference != "previous":
+            return ((self.indicator, None), (rule.reference, None))
+        return ((self.indicator, None),)
+
+    @property
     def milestones(self) -> tuple[Milestone, ...]:
         """Numeric milestones in the indicator's unit; empty where the threshold is not a fixed number."""
         rule = self.rule

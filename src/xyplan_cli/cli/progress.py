@@ -14,12 +14,12 @@ import codecs
 import os
 import sys
 import time
-import unicodedata
 from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import TextIO
 
 from xyplan_cli.cli.common import Lang
+from xyplan_cli.reporters.wrap import cell_len
 
 DELAY = 0.5  # seconds before the bar appears
 INTERVAL = 0.1  # seconds between two redraws
@@ -91,7 +91,7 @@ class Bar:
             return _cut(f"{word} · {seconds}", columns - 1)
         done = min(done, total)
         counts = f"{done}/{total} {unit} {100 * done // total:3d}% · {seconds}"
-        room = columns - 1 - _cells(word) - _cells(counts) - 2
+        room = columns - 1 - cell_len(word) - cell_len(counts) - 2
         size = min(BAR_WIDTH, room)
         if size < MIN_BAR_WIDTH:  # too narrow for a bar worth the name: the numbers alone
             return _cut(f"{word} {counts}", columns - 1)
@@ -143,13 +143,8 @@ def _columns(stream: TextIO) -> int:
         return 80
 
 
-def _cells(text: str) -> int:
-    """Terminal cells of `text`: two for a wide (Chinese) character."""
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
-
-
 def _cut(text: str, width: int) -> str:
     """`text` cut to `width` cells."""
-    while _cells(text) > width and text:
+    while cell_len(text) > width and text:
         text = text[:-1]
     return text.rstrip()

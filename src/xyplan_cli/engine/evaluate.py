@@ -60,10 +60,7 @@ def iter_results(catalogue: Catalogue, dataset: Dataset, *, as_of: int | None, l
     levels = {code: select.level_of(code, catalogue) for code in codes}
     codes = select.region_order(codes, levels)
     names = {code: select.region_name(code, catalogue) for code in codes}
-    order = select.target_order(catalogue)
-    chosen = [t for t in catalogue.targets
-              if not (plans and t.plan not in plans) and not (domains and t.domain not in domains)]
-    for target in sorted(chosen, key=lambda t: order[t.id]):
+    for target in select.chosen_targets(catalogue, plans, domains):
         facts = _Facts.of(catalogue, target, year, lang)
         groups = select.breakdowns(target)
         for code in codes:

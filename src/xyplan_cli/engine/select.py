@@ -47,6 +47,14 @@ def breakdowns(target: Target) -> tuple[str, ...]:
     return target.breakdown or (TOTAL,)
 
 
+def chosen_targets(catalogue: Catalogue, plans: Sequence[str] = (), domains: Sequence[str] = ()) -> list[Target]:
+    """The targets of the chosen plans and domains (all without a choice), in report order."""
+    order = target_order(catalogue)
+    chosen = [t for t in catalogue.targets
+              if not (plans and t.plan not in plans) and not (domains and t.domain not in domains)]
+    return sorted(chosen, key=lambda t: order[t.id])
+
+
 def target_order(catalogue: Catalogue) -> dict[str, tuple[int, int, int]]:
     """Each target's place: plan order, domain order within the plan, order in the catalogue."""
     plans = {p.id: (i, [d.id for d in p.domains]) for i, p in enumerate(catalogue.plans)}

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from xyplan_cli.report import FileSummary
 from xyplan_cli.reporters.common import Lang, clean
+from xyplan_cli.reporters.table import VERDICT_STYLE, paint
 from xyplan_cli.reporters.wrap import cell_len, wrapped
 
 GAP = "  "
@@ -23,7 +24,6 @@ NOTE = ("PASS / WARN / FAIL: results with data from the file (a series fed by tw
         "PASS / WARN / FAIL:数据来自该文件的结果数(一个序列的数据来自两个文件时两者都计,无数据的结果不计)。")
 HEADS = (("File", "read", "accepted", "rejected", "skipped", "errors", "warnings", "PASS", "WARN", "FAIL"),
          ("文件", "读取", "接受", "拒绝", "跳过", "错误", "警告", "PASS", "WARN", "FAIL"))
-VERDICT_SGR = {"PASS": "1;32", "WARN": "1;33", "FAIL": "1;31"}  # the table reporter's verdict colours
 
 
 def _numbers(f: FileSummary) -> list[int]:
@@ -48,13 +48,13 @@ def table_lines(files: tuple[FileSummary, ...], lang: Lang, width: int, color: b
         cells = []
         for text, size, column in zip(numbers, sizes, heads[1:], strict=True):
             # the head in bold; a verdict count in its verdict's colour, unless it is 0
-            style = "1" if head else VERDICT_SGR.get(column, "") if text != "0" else ""
-            cells.append(_paint(" " * (size - cell_len(text)) + text, style, color))
-        padded = _paint(name + " " * (name_width - cell_len(name)), "1" if head else "", color)
+            style = "bold" if head else VERDICT_STYLE.get(column.lower(), "") if text != "0" else ""
+            cells.append(paint(" " * (size - cell_len(text)) + text, style, color))
+        padded = paint(name + " " * (name_width - cell_len(name)), "bold" if head else "", color)
         return padded + GAP + GAP.join(cells)
 
-    lines = [_paint(TITLE[zh].format(n=len(files)), "1", color)]
-    lines += [_paint(text, "2", color) for text in wrapped(NOTE[zh], width)]
+    lines = [paint(TITLE[zh].format(n=len(files)), "bold", color)]
+    lines += [paint(text, "dim", color) for text in wrapped(NOTE[zh], width)]
     lines += [line(heads[0], list(heads[1:]), head=True), RULE * (name_width + len(GAP) + numbers_width)]
     for name, numbers in zip(names, values, strict=True):
         texts = [str(n) for n in numbers]
@@ -63,11 +63,6 @@ def table_lines(files: tuple[FileSummary, ...], lang: Lang, width: int, color: b
         else:  # a long path: on its own line, its numbers under it in their columns
             lines += [name, line("", texts)]
     return lines
-
-
-def _paint(text: str, sgr: str, color: bool) -> str:
-    """`text` in the ANSI style `sgr` ("1" bold, "2" dim, "1;32" bold green) when colour is on."""
-    return f"\x1b[{sgr}m{text}\x1b[0m" if color and sgr and text else text
 
 
 def markdown_lines(files: tuple[FileSummary, ...], lang: Lang, esc: Callable[[str], str]) -> list[str]:

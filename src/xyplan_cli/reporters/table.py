@@ -117,7 +117,7 @@ def _rows(results: tuple[Result, ...], options: Options) -> tuple[dict[str, int]
     return widths, head, {id(result): _join(row, fills) for result, row in zip(results, side_by_side, strict=True)}
 
 
-def _paint(text: str, style: str, color: bool) -> str:
+def paint(text: str, style: str, color: bool) -> str:
     """`text` in `style` ("bold red" …) as ANSI SGR codes when colour is on; empty text stays empty."""
     if not (color and style and text):
         return text
@@ -132,7 +132,7 @@ def _sgr(style: str) -> str:
 
 def _text(text: str, width: int, style: str, color: bool) -> list[str]:
     """A paragraph printed across the terminal: wrapped to `width`, each line in `style`."""
-    return [_paint(line, style, color) for line in wrapped(text, width)]
+    return [paint(line, style, color) for line in wrapped(text, width)]
 
 
 def _issues(issues: tuple[IssueOut, ...], lang: Lang, verbose: bool, width: int, color: bool) -> list[str]:
@@ -147,7 +147,7 @@ def _issues(issues: tuple[IssueOut, ...], lang: Lang, verbose: bool, width: int,
         first = f"{where}{kind}" + (f" {message}" if one_line else "")
         if cell_len(first) <= width:  # the usual case: colour the severity and code
             rest = f" {message}" if one_line else ""
-            lines.append(where + _paint(kind, SEVERITY_STYLE.get(issue.severity, ""), color) + rest)
+            lines.append(where + paint(kind, SEVERITY_STYLE.get(issue.severity, ""), color) + rest)
         else:  # a very long file name: wrapped like any paragraph, indented
             lines.extend("  " + line for line in wrapped(first, width - 2))
         if not one_line:
@@ -267,13 +267,13 @@ def _column(cells: list[Cell], width: int, color: bool) -> list[tuple[str, ...]]
 
 def _block(cell: Cell, width: int, color: bool) -> tuple[str, ...]:
     """A cell's lines: each paragraph wrapped to `width`, in its style (colour on), padded to `width` cells."""
-    return tuple([(_paint(line, style, color) if color and style else line) + " " * (width - cells)
+    return tuple([(paint(line, style, color) if color and style else line) + " " * (width - cells)
                   for text, style in cell for line, cells in measured(text, width)])
 
 
 def _lines(cell: Cell, width: int, color: bool) -> list[str]:
     """Paragraphs wrapped to `width`, unpadded (the numbers under a row in verbose mode)."""
-    return [_paint(line, style, color) for text, style in cell for line in wrapped(text, width)]
+    return [paint(line, style, color) for text, style in cell for line in wrapped(text, width)]
 
 
 def _footer(report: Report, lang: Lang, width: int, color: bool) -> list[str]:
@@ -287,7 +287,7 @@ def _footer(report: Report, lang: Lang, width: int, color: bool) -> list[str]:
         parts.append((f" ({counts['explained']} WARN*)", ""))
     plain = "".join(text for text, _ in parts)
     if cell_len(plain) <= width:
-        lines = ["".join(_paint(text, style, color) for text, style in parts)]
+        lines = ["".join(paint(text, style, color) for text, style in parts)]
     else:
         lines = list(wrapped(plain, width))
     if counts["explained"]:
