@@ -86,14 +86,7 @@ def ratio_status(p: Progress, higher: bool) -> Status:
         if p.observed == 0:
             return "limited_progress"
         return "on_track" if (p.observed > 0) == higher else "moving_away"
-    r = round(p.ratio, _EPS_DIGITS)
-    if r >= ON_TRACK_RATIO:
-        return "on_track"
-    if r >= ACCELERATION_RATIO:
-        return "acceleration_needed"
-    if r >= 0:
-        return "limited_progress"
-    return "moving_away"
+    return _ladder(p.ratio, ON_TRACK_RATIO, ACCELERATION_RATIO)
 
 
 def trend(base: Observation, latest: Observation, deadline: int | None) -> tuple[float, float | None]:
@@ -116,11 +109,17 @@ def trend(base: Observation, latest: Observation, deadline: int | None) -> tuple
 
 def growth_status(signed: float) -> Status:
     """The direction-signed annual growth rate against the 1.5 %/yr and 0.5 %/yr cut-offs."""
-    g = round(signed, _EPS_DIGITS)
-    if g >= GOOD_GROWTH:
+    return _ladder(signed, GOOD_GROWTH, MODERATE_GROWTH)
+
+
+def _ladder(value: float, on_track: float, acceleration: float) -> Status:
+    """The status of a measure of progress (R, or a growth rate) against its two cut-offs, and 0 below
+    which it moves away; rounded first, so that float noise does not tip a value over a cut-off."""
+    v = round(value, _EPS_DIGITS)
+    if v >= on_track:
         return "on_track"
-    if g >= MODERATE_GROWTH:
+    if v >= acceleration:
         return "acceleration_needed"
-    if g >= 0:
+    if v >= 0:
         return "limited_progress"
     return "moving_away"

@@ -214,17 +214,22 @@ class _Reader:
                 else:
                     by_year[year] = obs
                     accepted += 1
-            elif isinstance(outcome, Skip):
-                self.skipped += 1
-                if outcome.text is not None:
-                    self.issue("row-skipped", label, line, params={"text": outcome.text})
-            elif isinstance(outcome, Missing):
-                self.skipped += 1
-                self.issue("missing-value", label, line, value_column, "value", params={"text": outcome.text})
             else:
-                self._reject(label, line, outcome)
+                self._not_taken(label, line, outcome, value_column)
         self.read += read
         self.accepted += accepted
+
+    def _not_taken(self, label: str, line: int, outcome: Skip | Missing | list[Bad], value_column: int) -> None:
+        """A row that gives no observation: skipped (a note or an empty value, with its issue) or rejected."""
+        if isinstance(outcome, Skip):
+            self.skipped += 1
+            if outcome.text is not None:
+                self.issue("row-skipped", label, line, params={"text": outcome.text})
+        elif isinstance(outcome, Missing):
+            self.skipped += 1
+            self.issue("missing-value", label, line, value_column, "value", params={"text": outcome.text})
+        else:
+            self._reject(label, line, outcome)
 
     def _columnar(self, label: str, header: Header, read: columnar.Columnar) -> None:
         """A file read column by column: the outcomes of its other rows, then its block. Rows of the block
@@ -233,18 +238,8 @@ class _Reader:
         self.value_columns[label] = header.positions["value"] + 1
         self.read += read.read
         for line, outcome in read.others:
-            if isinstance(outcome, Checked):
-                continue  # in the block
-            if isinstance(outcome, Skip):
-                self.skipped += 1
-                if outcome.text is not None:
-                    self.issue("row-skipped", label, line, params={"text": outcome.text})
-            elif isinstance(outcome, Missing):
-                self.skipped += 1
-                self.issue("missing-value", label, line, self.value_columns[label], "value",
-                           params={"text": outcome.text})
-            else:
-                self._reject(label, line, outcome)
+            if not isinstance(outcome, Checked):  # a checked row is in the block
+                self._not_taken(label, line, outcome, self.value_columns[label])
         block = read.block
         again = list(read.repeats)
         if self.series or self.blocks:
