@@ -1,14 +1,14 @@
 """What a file is, and which text encoding it uses: BOMs, UTF-16 without BOM, UTF-8, then GB18030.
 
-Detection decodes the whole file once, in chunks, without keeping the text. A file that is valid in no
-candidate encoding is still read, with `surrogateescape`, so that the good rows count; rows holding an
-undecodable byte are rejected, and the first bad line is reported.
+Detection decodes the whole file once, in chunks, keeping the text only of a file of one chunk. A file
+that is valid in no candidate encoding is still read, with `surrogateescape`, so that the good rows
+count; rows holding an undecodable byte are rejected, and the first bad line is reported.
 """
 
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -39,6 +39,8 @@ class Decoding:
     bad_count: int = 0
     odd_quotes: bool = False  # an odd number of `"`: a quote may be left open (read strictly)
     quoted: bool = True  # any `"` at all (False: every line is one row, its cells split by the delimiter)
+    # the whole text of a file that decoded without error in one chunk (so that it is not decoded again)
+    text: str | None = field(default=None, repr=False, compare=False)
 
 
 def kind_of(head: bytes) -> Kind:
@@ -113,6 +115,7 @@ def _check(path: Path, codec: str, label: str) -> Decoding:
     lines = 1
     first: Decoding | None = None
     bad = quotes = 0
+    whole, chunks = "", 0  # the text of the first chunk, and how many there are
     try:
         with path.open("rb") as handle:
             while True:
@@ -131,12 +134,14 @@ def _check(path: Path, codec: str, label: str) -> Decoding:
                 quotes += text.count('"')
                 if not chunk:
                     break
+                whole, chunks = (text, 1) if not chunks else ("", chunks + 1)
                 lines += chunk.count(b"\n")
     except OSError as exc:
         return Decoding(codec, label, dirty=True, reason=exc.strerror or type(exc).__name__, bad_count=1)
     odd = quotes % 2 == 1
     if first is None:
-        return Decoding(codec, label, odd_quotes=odd, quoted=quotes > 0)
+        return Decoding(codec, label, odd_quotes=odd, quoted=quotes > 0,
+                        text=whole + text if chunks == 1 else None)
     return Decoding(codec, label, True, first.bad_line, first.reason, max(bad, 1), odd, quotes > 0)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
 
 from xyplan_cli import collector
@@ -22,10 +23,12 @@ from xyplan_cli.reader import columnar
 from xyplan_cli.reader.block import Block
 from xyplan_cli.reader.columns import HEADER_SCAN, REQUIRED, Header, find_header
 from xyplan_cli.reader.dataset import Dataset, Observation, ReadResult, RowCounts, SeriesKey, SeriesMap
-from xyplan_cli.reader.rows import Bad, Checked, RowChecker, Skip
-from xyplan_cli.reader.sources import Row, Table, count_rows, discover, tables
+from xyplan_cli.reader.rows import Bad, Cells, Checked, Outcome, RowChecker, Skip
+from xyplan_cli.reader.sources import Row, Table, count_rows, discover, skip_lines, tables
 from xyplan_cli.reader.values import Missing, Problem
 from xyplan_cli.units import Unit, format_value
+
+_year = itemgetter(3)  # of an Observation
 
 # Told how far a long run is: (phase, done, total), e.g. ("read", 12, 300) after the 12th of 300 files.
 Progress = Callable[[str, int, int], None]
@@ -83,11 +86,14 @@ class _Reader:
 
     def result(self, files: list[str]) -> ReadResult:
         conflicted = self.conflicted
-        dataset = Dataset(SeriesMap(blocks=self.blocks))
+        lists: dict[SeriesKey, list[Observation]] = {}
         for key, by_year in self.series.items():
-            kept = [by_year[y] for y in sorted(by_year) if not conflicted or (key, y) not in conflicted]
+            kept = sorted(by_year.values(), key=_year)
+            if conflicted:
+                kept = [o for o in kept if (key, o.year) not in conflicted]
             if kept:
-                dataset.series[key] = kept
+                lists[key] = kept
+        dataset = Dataset(SeriesMap(lists, blocks=self.blocks))
         # counts the reader made itself: constructed without validation (that would build the model's schema
         # and load pydantic's plugin machinery on every run, ~7 ms, to check four ints)
         rows = RowCounts.model_construct(read=self.read, accepted=self.accepted, rejected=self.rejected,
@@ -154,9 +160,12 @@ class _Reader:
             if read is not None:
                 self._columnar(label, header, read)
                 return
-        body = islice(rows, header.index + 1, None)
         dirty = bool(table.decoding and table.decoding.dirty)
-        self._rows(label, header, body, dirty, table.decoding.label if table.decoding else "")
+        encoding = table.decoding.label if table.decoding else ""
+        if table.text is not None and not dirty:
+            self._lines(label, header, table.text, table.delimiter, encoding)
+        else:
+            self._rows(label, header, islice(rows, header.index + 1, None), dirty, encoding)
         if dirty:
             self._dirty(table)
         if self.read == before:
@@ -218,6 +227,47 @@ class _Reader:
                 self._not_taken(label, line, outcome, value_column)
         self.read += read
         self.accepted += accepted
+
+    def _lines(self, label: str, header: Header, text: str, delimiter: str, encoding: str) -> None:
+        """`_rows` for a table read as text, one row a line (`header.line` is `header.index + 1`): its rows
+        below the header checked column by column (`RowChecker.lines`), then taken in line order: each
+        observation as `_rows` takes an accepted row, the cells of any other row one by one (`_cells`)."""
+        self.checker.use(header, encoding)
+        fast = self.checker.fast()
+        series, blocks = self.series, self.blocks
+        value_column = self.value_columns[label] = header.positions["value"] + 1
+        first = header.line + 1
+        accepted = 0
+        for made in self.checker.lines(text, skip_lines(text, header.line), delimiter, label, first):
+            for line, obs in enumerate(made, first):
+                if obs.__class__ is not Observation:
+                    self._cells(label, line, obs, fast, value_column)  # type: ignore[arg-type]
+                    continue
+                key = obs[:3]
+                by_year = series.get(key)
+                if blocks or (by_year is not None and obs[3] in by_year):
+                    self._insert(obs)  # (a repeat, or the series-year may be in a block)
+                elif by_year is None:
+                    series[key] = {obs[3]: obs}
+                    accepted += 1
+                else:
+                    by_year[obs[3]] = obs
+                    accepted += 1
+            first += len(made)
+        self.read += first - header.line - 1
+        self.accepted += accepted
+
+    def _cells(self, label: str, line: int, cells: Cells, fast: Callable[[list[str]], Outcome],
+               value_column: int) -> None:
+        """One row by its cells, as `_rows` takes it."""
+        if isinstance(cells, Problem):
+            self._reject(label, line, [Bad(-1, None, cells)])
+            return
+        outcome = fast(cells)
+        if isinstance(outcome, Checked):
+            self._insert(tuple.__new__(Observation, (*outcome, label, line)))
+        else:
+            self._not_taken(label, line, outcome, value_column)
 
     def _not_taken(self, label: str, line: int, outcome: Skip | Missing | list[Bad], value_column: int) -> None:
         """A row that gives no observation: skipped (a note or an empty value, with its issue) or rejected."""

@@ -29,6 +29,7 @@ SHEET_SUFFIXES = frozenset({".xls", ".xlsm", ".xlsb", ".ods", ".et", ".numbers"}
 MAX_TEXT_BYTES = 2 << 30  # a CSV larger than this is refused
 MAX_XLSX_UNPACKED = 1 << 30  # the unpacked size of a workbook's parts
 HEAD_BYTES = 1 << 16
+WHOLE_BYTES = 64 << 20  # a CSV without quotes up to this size is read at once (`_text`; larger: streamed)
 DELIMITERS = (",", "\t", ";", "|")
 
 Row = tuple[int, "list[str] | Problem"]
@@ -43,6 +44,7 @@ class Table:
     decoding: Decoding | None = None
     delimiter: str = ","
     sheet: str = ""
+    text: str | None = None  # a CSV without quotes read at once (`_text`): one row a line, its cells `split`
 
 
 # -- finding files -----------------------------------------------------------------------------------
@@ -142,7 +144,50 @@ def _csv_table(path: Path, label: str, head: bytes, encoding: str | None) -> Tab
     if isinstance(decoding, Problem):
         return Table(label, problem=decoding)
     delimiter = sniff_delimiter(_head_text(head, decoding))
+    text = _text(path, decoding) if not decoding.quoted and not decoding.dirty else None
+    if text is not None:
+        return Table(label, rows=_text_rows(text, delimiter), decoding=decoding, delimiter=delimiter, text=text)
     return Table(label, rows=_csv_rows(path, decoding, delimiter), decoding=decoding, delimiter=delimiter)
+
+
+def _text(path: Path, decoding: Decoding) -> str | None:
+    """The text of a file without quotes, every line ending in `\n` as `_split_rows` reads the lines from the
+    stream (where `\n`, `\r\n` or `\r` ends one); None when it is to be streamed: too large, a lone `\r`,
+    or bytes that do not decode."""
+    text = decoding.text
+    if text is None:
+        try:
+            if path.stat().st_size > WHOLE_BYTES:
+                return None
+            text = path.read_bytes().decode(decoding.codec)
+        except (OSError, LookupError, UnicodeDecodeError):
+            return None
+    if "\r" in text:
+        if text.count("\r") != text.count("\r\n"):
+            return None
+        text = text.replace("\r\n", "\n")
+    return text
+
+
+def _text_rows(text: str, delimiter: str, start: int = 0, line: int = 1) -> Iterator[Row]:
+    """The rows of a `_text` from offset `start`, the first at `line`, as `_split_rows` reads them."""
+    end = len(text)
+    while start < end:
+        stop = text.find("\n", start)
+        if stop < 0:
+            stop = end
+        yield line, split(text[start:stop], delimiter)
+        start, line = stop + 1, line + 1
+
+
+def skip_lines(text: str, count: int) -> int:
+    """The offset of the text after its first `count` lines."""
+    start = 0
+    for _ in range(count):
+        start = text.find("\n", start) + 1
+        if not start:
+            return len(text)
+    return start
 
 
 def _head_text(head: bytes, decoding: Decoding) -> str:
@@ -218,17 +263,19 @@ def _csv_rows(path: Path, decoding: Decoding, delimiter: str) -> Iterator[Row]:
 def _split_rows(handle: TextIO, delimiter: str, decoding: Decoding) -> Iterator[Row]:
     """The rows of a text without any quote character, exactly as `csv.reader` reads them but in two thirds
     of the time: each line is one row, its cells split by the delimiter, a blank line no cells."""
-    limit = csv.field_size_limit()
     line = 0
     try:
         for line, text in enumerate(handle, 1):
-            content = text.rstrip("\r\n")
-            if len(content) > limit:  # a cell may be longer than csv.reader allows: let it say so
-                yield line, _csv_line(text, delimiter)
-            else:
-                yield line, content.split(delimiter) if content else []
+            yield line, split(text.rstrip("\r\n"), delimiter)
     except (UnicodeDecodeError, OSError) as exc:
         yield line + 1, Problem("encoding-error", {"encoding": decoding.label, "reason": str(exc)})
+
+
+def split(line: str, delimiter: str) -> list[str] | Problem:
+    """The cells of one line (without its end) of a text without quotes, as `csv.reader` reads them."""
+    if len(line) > csv.field_size_limit():  # a cell may be longer than csv.reader allows: let it say so
+        return _csv_line(line, delimiter)
+    return line.split(delimiter) if line else []
 
 
 def _csv_line(text: str, delimiter: str) -> list[str] | Problem:
