@@ -90,7 +90,7 @@ def _evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None
     codes = resolve_regions(catalogue, regions, lang)
     dataset = read_result.dataset
     as_of = year if year is not None else engine.latest_year(dataset)
-    results = engine.iter_results(catalogue, dataset, as_of=year, lang=lang, regions=codes, plans=plans,
+    results = engine.iter_results(catalogue, dataset, as_of=as_of, lang=lang, regions=codes, plans=plans,
                                   domains=domains)
     if progress is not None:
         results = _reported(results, catalogue, plans, domains, progress)
@@ -204,8 +204,9 @@ def resolve_regions(catalogue: Catalogue, regions: Sequence[str], lang: Lang) ->
 
 
 def issue_out(issue: Issue, lang: Lang) -> IssueOut:
-    return IssueOut(file=issue.file, line=issue.line, column=issue.column, code=issue.code,
-                    severity=issue.severity, field=issue.field, message=issue.message(lang))
+    # Built without validation: an `Issue` is validated already, and its fields have IssueOut's types.
+    return trusted(IssueOut, file=issue.file, line=issue.line, column=issue.column, code=issue.code,
+                   severity=issue.severity, field=issue.field, message=issue.message(lang))
 
 
 def plan_infos(catalogue: Catalogue, plans: Sequence[str], domains: Sequence[str],

@@ -11,6 +11,7 @@ from xyplan_cli.units import SYMBOLS, Unit
 
 _GROUPED = frozenset({Unit.COUNT, Unit.YUAN})  # shown with thousands separators
 _TEXTS: dict[tuple[object, ...], str] = {}  # a requirement's words: the same few for every series
+_SPECS = {(digits, grouped): f"{',' if grouped else ''}.{digits}f" for digits in range(7) for grouped in (False, True)}
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,9 @@ def show(value: float, unit: Unit, digits: int = 4, symbol: bool = True) -> str:
     separators for counts and money, then the unit symbol."""
     if not math.isfinite(value):
         return "∞" if value > 0 else "−∞"
-    text = f"{value:,.{digits}f}" if unit in _GROUPED else f"{value:.{digits}f}"
+    grouped = unit in _GROUPED
+    # f"{value:,.{digits}f}" (grouped) or f"{value:.{digits}f}", with the format spec made once
+    text = format(value, _SPECS.get((digits, grouped)) or f"{',' if grouped else ''}.{digits}f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     if text == "-0":

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from math import isfinite
 from typing import Any
 
 from xyplan_cli.catalogue.describe import requirement
@@ -27,15 +27,28 @@ from xyplan_cli.engine import kinds, select
 from xyplan_cli.engine.outcome import Ctx, Outcome
 from xyplan_cli.engine.words import LABELS, join
 from xyplan_cli.reader.dataset import Dataset, Observation
-from xyplan_cli.report import VERDICT_OF, Milestone, MilestoneCheck, Point, Result, trusted, trusted_from
+from xyplan_cli.report import (
+    VERDICT_OF,
+    Milestone,
+    MilestoneCheck,
+    Point,
+    Result,
+    trusted,
+    trusted_from,
+    trusted_point,
+)
 
 DIGITS = 4  # decimals of derived numbers (R, projection, gap, threshold) in the output
 VALUE_DIGITS = 6  # decimals of observed values (they are as submitted, up to unit conversion noise)
 
 
 def latest_year(dataset: Dataset) -> int | None:
-    years = dataset.years
-    return years[-1] if years else None
+    """The latest year with data: the last of each series (sorted by year), not every observation's."""
+    series = dataset.series
+    lasts = {obs[-1].year for obs in series.lists.values() if obs}
+    for block in series.blocks:
+        lasts |= block.year_set()
+    return max(lasts) if lasts else None
 
 
 def evaluate(catalogue: Catalogue, dataset: Dataset, *, as_of: int | None, lang: Lang,
@@ -82,6 +95,8 @@ class _Facts:
     how its series are judged (worked out once per target, not once per series)."""
 
     target: Target
+    indicator: str  # the target's indicator and rule (an attribute of a pydantic model is slower to read)
+    rule: Any
     words: str
     name: str
     unit: str
@@ -95,6 +110,7 @@ class _Facts:
     baseline_deadline: int | None  # a baseline-relative rule's deadline: its threshold is the milestone
     fluctuation: float | None  # the limit of the latest year-on-year change; None: the kind is exempt
     no_data: Outcome
+    fields: dict[str, Any]  # a `Result`'s fields in order, with the target's values and the defaults
 
     @classmethod
     def of(cls, catalogue: Catalogue, target: Target, as_of: int | None, lang: Lang,
@@ -112,28 +128,35 @@ class _Facts:
             floor=indicator.plausible[0], ceiling=indicator.plausible[1])
         milestones = tuple(trusted(Milestone, year=m.year, value=float(m.value)) for m in target.milestones)
         exempt = target.kind in fl.EXEMPT_KINDS
-        return cls(target=target,
-                   words=words if words is not None else requirement(target, catalogue, lang, plan.end),
-                   name=catalogue.target_name(target, lang), unit=indicator.unit.value,
+        words = words if words is not None else requirement(target, catalogue, lang, plan.end)
+        name, unit = catalogue.target_name(target, lang), indicator.unit.value
+        fields = dict.fromkeys(_RESULT_FIELDS)
+        fields.update(target_id=target.id, plan=target.plan, domain=target.domain, indicator=target.indicator,
+                      name=name, unit=unit, requirement=words, deadline=deadline, series=(), history=(),
+                      milestones=milestones)
+        return cls(target=target, indicator=target.indicator, rule=rule, words=words, name=name, unit=unit,
                    deadline=deadline, ctx=ctx, milestones=milestones,
                    gap=rule if isinstance(rule, GapNarrows) else None,
                    relative=rule if isinstance(rule, Relative) else None,
                    judge=_JUDGES.get(type(rule), judge_rule),
                    baseline_deadline=rule.deadline if isinstance(rule, BaselineRelative) else None,
                    fluctuation=None if exempt else target.fluctuation or fl.DEFAULT_FLUCTUATION,
-                   no_data=Outcome("no_data", LABELS["no_data"][1 if lang == "zh" else 0]))
+                   no_data=Outcome("no_data", LABELS["no_data"][1 if lang == "zh" else 0]), fields=fields)
+
+
+_RESULT_FIELDS = tuple(Result.model_fields)
 
 
 def _upto(dataset: Dataset, indicator_id: str, region: str, group: str, as_of: int) -> Sequence[Observation]:
     """A series' observations up to `as_of`, oldest first."""
-    found = dataset.get(indicator_id, region, group)
+    found = dataset.series.find((indicator_id, region, group))
     if not found or found[-1].year <= as_of:  # sorted by year: all of it is up to as_of
         return found
     return [o for o in found if o.year <= as_of]
 
 
 def _series(facts: _Facts, dataset: Dataset, region: str, region_name: str, breakdown: str) -> Result:
-    ctx, indicator, gap, relative = facts.ctx, facts.target.indicator, facts.gap, facts.relative
+    ctx, indicator, gap, relative = facts.ctx, facts.indicator, facts.gap, facts.relative
     if ctx is None:
         return _result(facts, region, region_name, breakdown, facts.no_data, (), None)
     as_of = ctx.as_of
@@ -151,7 +174,7 @@ def _series(facts: _Facts, dataset: Dataset, region: str, region_name: str, brea
             outcome = kinds.relative(relative, points, _upto(dataset, relative.reference, region, breakdown, as_of),
                                      ctx)
         else:
-            outcome = facts.judge(facts.target.rule, points, ctx)
+            outcome = facts.judge(facts.rule, points, ctx)
     judged = outcome.judged if outcome.judged is not None else points
     outcome, explained = _warnings(facts, outcome, judged, ctx)
     return _result(facts, region, region_name, breakdown, outcome, judged, explained)
@@ -182,17 +205,19 @@ def _warnings(facts: _Facts, outcome: Outcome, judged: Sequence[Observation], ct
               ) -> tuple[Outcome, str | None]:
     """Strong fluctuation turns a pass into `volatile` and is added to another warning's reason; a
     warning is explained by the notes on the latest row (and on the row before a jump)."""
-    verdict = VERDICT_OF[outcome.status]
+    status = outcome.status
+    verdict = VERDICT_OF[status]
+    limit = facts.fluctuation
     jump = None
-    if facts.fluctuation is not None and verdict != "fail" and outcome.status != "insufficient_data":
-        jump = fl.latest_jump(judged, facts.fluctuation)
-    if jump is not None:
-        text = fl.jump_words(jump, ctx)
-        if verdict == "pass":
-            outcome = outcome._replace(status="volatile", reason=join(ctx.lang, text, outcome.reason))
-        else:
-            outcome = outcome._replace(reason=join(ctx.lang, outcome.reason, text))
-        verdict = VERDICT_OF[outcome.status]
+    if limit is not None and verdict != "fail" and status != "insufficient_data":
+        jump = fl.latest_jump(judged, limit)
+        if jump is not None:
+            text = fl.jump_words(jump, ctx)
+            if verdict == "pass":
+                outcome = outcome._replace(status="volatile", reason=join(ctx.lang, text, outcome.reason))
+            else:
+                outcome = outcome._replace(reason=join(ctx.lang, outcome.reason, text))
+            verdict = VERDICT_OF[outcome.status]
     if verdict != "warn" or not judged:
         return outcome, None
     years = (judged[-1].year,) if jump is None else (jump.before.year, judged[-1].year)
@@ -201,30 +226,43 @@ def _warnings(facts: _Facts, outcome: Outcome, judged: Sequence[Observation], ct
 
 def _result(facts: _Facts, region: str, region_name: str, breakdown: str, outcome: Outcome,
             judged: Sequence[Observation], explained: str | None) -> Result:
-    target = facts.target
+    status, reason, threshold, deadline, gap, ratio, projected, history, _ = outcome
     # The points of the series: one shared Point per exact value and year, made on first sight (the
     # comprehension looks the cache up inline: it runs for every observation of a national file).
     exact, none = _EXACT, _NONE
     series = tuple([p if o.note is None and o.low == o.high and (p := exact.get(o.year, none).get(o.low))
                     else _point(o) for o in judged])
-    threshold = outcome.threshold
-    milestones = facts.milestones
-    if threshold is not None and facts.baseline_deadline is not None:
-        milestones = (trusted(Milestone, year=facts.baseline_deadline, value=_tidy(threshold, DIGITS) or 0.0),)
-    status = outcome.status
-    history = outcome.history
-    # Built without validation (`trusted_from`): every value below has its field's type already.
-    return trusted_from(Result, {
-        "target_id": target.id, "plan": target.plan, "domain": target.domain, "indicator": target.indicator,
-        "name": facts.name, "region": region_name, "region_code": region, "breakdown": breakdown,
-        "verdict": VERDICT_OF[status], "status": status, "latest": series[-1] if series else None,
-        "unit": facts.unit, "requirement": facts.words,
-        "deadline": outcome.deadline if outcome.deadline is not None else facts.deadline,
-        "threshold": _tidy(threshold, DIGITS), "gap": _tidy(outcome.gap, DIGITS),
-        "ratio": _tidy(outcome.ratio, DIGITS), "projected": _tidy(outcome.projected, DIGITS),
-        "explained": explained, "reason": outcome.reason, "series": series,
-        "history": tuple([_check(h) for h in history]) if history else (), "milestones": milestones,
-    })
+    # A copy of the target's fields, with what this series has of its own (every value below has its
+    # field's type already: built without validation, `trusted_from`).
+    fields = facts.fields.copy()
+    fields["region"] = region_name
+    fields["region_code"] = region
+    fields["breakdown"] = breakdown
+    fields["verdict"] = VERDICT_OF[status]
+    fields["status"] = status
+    fields["reason"] = reason
+    if series:
+        fields["latest"] = series[-1]
+        fields["series"] = series
+    if deadline is not None:
+        fields["deadline"] = deadline
+    # the numbers `_tidy`, written out (the defaults are None)
+    if threshold is not None:
+        fields["threshold"] = round(threshold, DIGITS) + 0.0 if isfinite(threshold) else None
+        if facts.baseline_deadline is not None:
+            fields["milestones"] = (trusted(Milestone, year=facts.baseline_deadline,
+                                            value=_tidy(threshold, DIGITS) or 0.0),)
+    if gap is not None:
+        fields["gap"] = round(gap, DIGITS) + 0.0 if isfinite(gap) else None
+    if ratio is not None:
+        fields["ratio"] = round(ratio, DIGITS) + 0.0 if isfinite(ratio) else None
+    if projected is not None:
+        fields["projected"] = round(projected, DIGITS) + 0.0 if isfinite(projected) else None
+    if explained is not None:
+        fields["explained"] = explained
+    if history:
+        fields["history"] = tuple([_check(h) for h in history])
+    return trusted_from(Result, fields)
 
 
 _EXACT: dict[int, dict[float, Point]] = {}  # year → value → point: the same exact value is the same point
@@ -233,18 +271,22 @@ _CACHED = [60_000]  # points the cache may still take (a national file has ~50,0
 
 
 def _point(o: Observation) -> Point:
-    if o.note is None and o.low == o.high:
-        by_value = _EXACT.get(o.year)
+    year, low = o.year, o.low
+    if o.note is None and low == o.high:
+        by_value = _EXACT.get(year)
         if by_value is None:
-            by_value = _EXACT[o.year] = {}
-        point = by_value.get(o.low)
+            by_value = _EXACT[year] = {}
+        point = by_value.get(low)
         if point is None:
-            point = trusted(Point, year=o.year, value=_value(o.low) or 0.0, bound=None, note=None)
+            value = _VALUES.get(low)  # `_value`, looked up inline
+            if value is None:
+                value = _value(low) or 0.0
+            point = trusted_point({"year": year, "value": value, "bound": None, "note": None})
             if _CACHED[0] > 0:
                 _CACHED[0] -= 1
-                by_value[o.low] = point
+                by_value[low] = point
         return point
-    return trusted(Point, year=o.year, value=_value(o.value) or 0.0, bound=o.bound_text(), note=o.note)
+    return trusted_point({"year": o.year, "value": _value(o.value) or 0.0, "bound": o.bound_text(), "note": o.note})
 
 
 _CHECKS: dict[tuple[int, str, float | None, bool | None], MilestoneCheck] = {}  # equal checks: one object
@@ -276,7 +318,7 @@ def _new_check(h: MilestoneCheck, observed: float | None) -> MilestoneCheck:
 
 def _tidy(x: float | None, digits: int) -> float | None:
     """Rounded for stable JSON; never -0.0, and None for what is not a finite number."""
-    if x is None or not math.isfinite(x):
+    if x is None or not isfinite(x):
         return None
     return round(x, digits) + 0.0
 

@@ -9,7 +9,7 @@ are small or derived numbers whose relative changes mean little, so they are not
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from xyplan_cli.engine.compare import shown
@@ -36,8 +36,10 @@ def latest_jump(points: Sequence[Observation], limit: float) -> Jump | None:
     if len(points) < 2:
         return None
     before, after = points[-2], points[-1]
+    if after.year - before.year != 1:
+        return None
     old = before.value
-    if after.year - before.year != 1 or old == 0:
+    if old == 0:
         return None
     change = (after.value - old) / abs(old)
     return Jump(before, after, change, limit) if round(abs(change), 9) > limit else None
@@ -49,8 +51,7 @@ def jump_words(jump: Jump, ctx: Ctx) -> str:
                limit=f"{jump.limit * 100:g}%")
 
 
-def explanation(points: Sequence[Observation], years: Iterable[int]) -> str | None:
+def explanation(points: Sequence[Observation], years: Collection[int]) -> str | None:
     """The notes on the rows of `years`, oldest first, each once; None without any."""
-    wanted = set(years)
-    notes = [p.note for p in points if p.note and p.year in wanted]
+    notes = [p.note for p in points if p.note and p.year in years]
     return "; ".join(dict.fromkeys(notes)) if notes else None

@@ -201,7 +201,23 @@ def gap_narrows(rule: GapNarrows, a: Sequence[Observation], b: Sequence[Observat
         left, right = (breakdown_name(x, ctx.lang) for x in rule.between)
         return insufficient(ctx, "no_pair", deadline=ctx.deadline, a=left, b=right)
     subject = "差距" if ctx.lang == "zh" else "gap "
-    return trends.direction(gap, False, replace(ctx, floor=0.0, ceiling=None), subject)._replace(judged=gap)
+    return trends.direction(gap, False, _gap_ctx(ctx), subject)._replace(judged=gap)
+
+
+_GAP_CTX: dict[int, tuple[Ctx, Ctx]] = {}  # id(ctx) → (ctx, ctx of its gaps)
+
+
+def _gap_ctx(ctx: Ctx) -> Ctx:
+    """The context of a gap between groups: at least 0, no ceiling (made once per target, not per series;
+    `ctx` is kept, so that its id cannot be reused by another object)."""
+    found = _GAP_CTX.get(id(ctx))
+    if found is not None and found[0] is ctx:
+        return found[1]
+    if len(_GAP_CTX) > 10_000:
+        _GAP_CTX.clear()
+    gap_ctx = replace(ctx, floor=0.0, ceiling=None)
+    _GAP_CTX[id(ctx)] = (ctx, gap_ctx)
+    return gap_ctx
 
 
 def slowing_rise(rule: SlowingRise, points: Sequence[Observation], ctx: Ctx) -> Outcome:

@@ -97,14 +97,15 @@ def trend(base: Observation, latest: Observation, deadline: int | None) -> tuple
     relative to |base| (or to |latest| when the base is 0; 0 when both are). Both come from one growth
     computation (a direction target needs both, for every series).
     """
-    b, v = base.value, latest.value
-    use_linear = linear(b, v)
-    rate = annual_growth(base.year, b, latest.year, v, use_linear)
-    growth = rate
+    b, v, year = base.value, latest.value, latest.year
+    use_linear = min(b, v) <= 0  # `linear`, `annual_growth` and `project` written out: once per series
     if use_linear:
+        rate = (v - b) / (year - base.year)
         scale = abs(b) or abs(v)
         growth = rate / scale if scale else 0.0
-    return growth, None if deadline is None else project(latest.year, v, rate, deadline, use_linear)
+    else:
+        rate = growth = float((v / b) ** (1 / (year - base.year)) - 1)
+    return growth, None if deadline is None else project(year, v, rate, deadline, use_linear)
 
 
 def growth_status(signed: float) -> Status:

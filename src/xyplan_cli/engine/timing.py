@@ -48,21 +48,23 @@ def by_deadline(points: Sequence[Observation], schedule: Schedule, ctx: Ctx,
                 baseline: Observation | None = None) -> Outcome:
     """Due milestones must be met (and stay met); before the next one, met or the trajectory."""
     latest, as_of, unit = points[-1], ctx.as_of, ctx.unit
+    if schedule[0][0] > as_of:  # nothing due yet (the usual case before the first deadline)
+        year, need = schedule[0]
+        return towards(points, year, need, ctx, baseline, ())
     due = [m for m in schedule if m[0] <= as_of]
     upcoming = [m for m in schedule if m[0] > as_of]
     history = [check(y, n, at_year(points, y), unit) for y, n in due]
     missed = [h.year for h in history if h.met is False]
-    if due:
-        year, need = due[-1]
-        if latest.year < year:
-            return insufficient(ctx, "missing_due", threshold=need.target, deadline=year,
-                                history=tuple(history), value=shown(latest, ctx.unit), year=latest.year,
-                                req=need.text(ctx.unit), due=year)
-        if latest.year > year:
-            history.append(check(latest.year, need, latest, ctx.unit))
-        met = need.judge(latest)
-        if met is not True or not upcoming or ctx.as_of == year:
-            return _recall(settled(latest, need, year, met, ctx, tuple(history)), missed, ctx)
+    year, need = due[-1]
+    if latest.year < year:
+        return insufficient(ctx, "missing_due", threshold=need.target, deadline=year,
+                            history=tuple(history), value=shown(latest, ctx.unit), year=latest.year,
+                            req=need.text(ctx.unit), due=year)
+    if latest.year > year:
+        history.append(check(latest.year, need, latest, ctx.unit))
+    met = need.judge(latest)
+    if met is not True or not upcoming or ctx.as_of == year:
+        return _recall(settled(latest, need, year, met, ctx, tuple(history)), missed, ctx)
     year, need = upcoming[0]
     return _recall(towards(points, year, need, ctx, baseline, tuple(history)), missed, ctx)
 

@@ -26,28 +26,29 @@ def direction(points: Sequence[Observation], increase: bool, ctx: Ctx, subject: 
     if ctx.timing == "every_year":
         return each_step(points, increase, ctx, subject)
     latest = points[-1]
-    due = ctx.as_of >= ctx.deadline
-    if due and latest.year < ctx.deadline:
-        return insufficient(ctx, "missing_due", deadline=ctx.deadline, year=latest.year,
-                            value=shown(latest, ctx.unit), due=ctx.deadline, req=_sense(increase, ctx))
+    deadline, unit = ctx.deadline, ctx.unit
+    due = ctx.as_of >= deadline
+    if due and latest.year < deadline:
+        return insufficient(ctx, "missing_due", deadline=deadline, year=latest.year,
+                            value=shown(latest, unit), due=deadline, req=_sense(increase, ctx))
     if _at_limit(latest.value, increase, ctx):
         status: Status = "met" if due else "on_track"
-        reason = say(ctx.lang, "at_limit", status, subject=subject, value=shown(latest, ctx.unit),
+        reason = say(ctx.lang, "at_limit", status, subject=subject, value=shown(latest, unit),
                      year=latest.year)
-        return Outcome(status, reason, deadline=ctx.deadline)
+        return Outcome(status, reason, deadline=deadline)
     base = progress.baseline_point(points, ctx.baseline_year)
     if base.year >= latest.year:
-        return insufficient(ctx, "one_point", deadline=ctx.deadline, year=latest.year,
-                            value=shown(latest, ctx.unit))
-    growth, projection = progress.trend(base, latest, None if due else ctx.deadline)
+        return insufficient(ctx, "one_point", deadline=deadline, year=latest.year, value=shown(latest, unit))
+    growth, projected = progress.trend(base, latest, None if due else deadline)
     signed = growth if increase else -growth
     status = ("met" if signed > 0 else "missed") if due else progress.growth_status(signed)
-    projected = ctx.clamp(projection)
+    if projected is not None:
+        projected = ctx.clamp(projected)
     reason = say(ctx.lang, "trend_due" if projected is None else "trend", status, subject=subject,
-                 growth=growth_text(growth), base_year=base.year, base=shown(base, ctx.unit),
-                 value=shown(latest, ctx.unit), year=latest.year, due=ctx.deadline,
-                 projected="" if projected is None else show(projected, ctx.unit, 2))
-    return Outcome(status, reason, deadline=ctx.deadline, projected=projected)
+                 growth=growth_text(growth), base_year=base.year, base=shown(base, unit),
+                 value=shown(latest, unit), year=latest.year, due=deadline,
+                 projected="" if projected is None else show(projected, unit, 2))
+    return Outcome(status, reason, None, deadline, None, None, projected)
 
 
 def each_step(points: Sequence[Observation], increase: bool, ctx: Ctx, subject: str = "") -> Outcome:
@@ -87,7 +88,7 @@ def gap_series(a: Sequence[Observation], b: Sequence[Observation], name: str) ->
         if y is None:
             continue
         gap = abs(x.value - y.value)
-        notes = "; ".join(dict.fromkeys(n for n in (x.note, y.note) if n)) or None
+        notes = "; ".join(dict.fromkeys(n for n in (x.note, y.note) if n)) if x.note or y.note else None
         out.append(Observation(x.indicator, x.region, name, x.year, gap, gap, note=notes, file=x.file,
                                line=x.line))
     return tuple(out)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import itemgetter
+
 from xyplan_cli.catalogue.model import Lang
 from xyplan_cli.report import Status
 
@@ -68,20 +71,28 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
-def _printf(template: str) -> str:
-    """`{name}` → `%(name)s` (a literal % doubled): the same text, filled in by `%`, which is about twice as
-    fast as `str.format` on these templates (every series has a reason)."""
-    return template.replace("%", "%%").replace("{", "%(").replace("}", ")s")
+def _printf(template: str) -> tuple[str, Callable[[dict[str, object]], tuple[object, ...]]]:
+    """`{name}` → `%s` (a literal % doubled), and what takes the names' values from the parameters in
+    their order: the same text, filled in by `%` from a tuple, several times as fast as `str.format` on
+    these templates and twice as fast as `%(name)s` from a dict (every series has a reason)."""
+    parts = template.replace("%", "%%").split("{")
+    names = [part.split("}", 1)[0] for part in parts[1:]]
+    text = parts[0] + "".join("%s" + part.split("}", 1)[1] for part in parts[1:])
+    if len(names) < 2:  # itemgetter gives a tuple only for two names or more
+        return text, lambda params: tuple([params[name] for name in names])
+    return text, itemgetter(*names)
 
 
-_PRINTF: dict[str, tuple[str, str]] = {key: (_printf(en), _printf(zh)) for key, (en, zh) in TEMPLATES.items()}
+_PRINTF: dict[str, tuple[tuple[str, Callable[[dict[str, object]], tuple[object, ...]]], ...]] = {
+    key: (_printf(en), _printf(zh)) for key, (en, zh) in TEMPLATES.items()}
 
 
 def say(lang: Lang, key: str, status: Status | None = None, **params: object) -> str:
     """The sentence `key` in `lang`, with the status label and the (already formatted) numbers."""
     zh = lang == "zh"
     params["label"] = LABELS[status][1 if zh else 0] if status else ""
-    return _PRINTF[key][1 if zh else 0] % params
+    text, values = _PRINTF[key][1 if zh else 0]
+    return text % values(params)
 
 
 def join(lang: Lang, *parts: str) -> str:
