@@ -90,9 +90,13 @@ def default_range(unit: Unit) -> tuple[float, float | None]:
     return DEFAULT_RANGES.get(unit, (0.0, None))
 
 
+_GROUPED = frozenset((Unit.COUNT, Unit.YUAN))  # (naming a member, Unit.COUNT, costs more than this look-up)
+
+
 def format_value(value: float, unit: Unit) -> str:
-    """A number with its unit symbol, at most 2 decimals, trailing zeros removed: 95.2%, 10/10万, 33200."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if unit in (Unit.COUNT, Unit.YUAN) else _plain(value)
+    """A number with its unit symbol, at most 2 decimals, trailing zeros removed: 95.2%, 10/10万, 33,200
+    (counts and money with thousands separators)."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if unit in _GROUPED else _plain(value)
     return f"{text}{SYMBOLS[unit]}"
 
 

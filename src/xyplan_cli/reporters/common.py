@@ -76,6 +76,7 @@ def clean(text: str) -> str:
 
 VERDICT_WORDS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
 SPARK_BARS = "▁▂▃▄▅▆▇█"
+_BARS = tuple(SPARK_BARS)  # (a tuple hands out its strings; indexing a string makes a new one each time)
 _TOP_BAR = len(SPARK_BARS) - 1
 
 
@@ -126,9 +127,10 @@ def point_text(point: Point, unit: str) -> str:
 
 
 def latest_text(result: Result) -> str:
-    if result.latest is None:
+    latest = result.latest
+    if latest is None:
         return "—"
-    return f"{point_text(result.latest, result.unit)} ({result.latest.year})"
+    return f"{point_text(latest, result.unit)} ({latest.year})"
 
 
 def region_text(result: Result, lang: Lang) -> str:
@@ -141,15 +143,16 @@ def sparkline(series: tuple[Point, ...]) -> str:
     """One bar per year from the first to the last point (a gap is a space); a flat series sits mid-height."""
     if not series:
         return ""
-    years = [p.year for p in series]
-    if years != list(range(years[0], years[0] + len(years))):  # gaps, or out of order
-        return _sparkline_by_year(series)
-    values = [p.value for p in series]  # one a year, in order: the common case, without a look-up by year
+    values = []
+    for year, point in enumerate(series, series[0].year):  # one a year, in order: the common case
+        if point.year != year:  # gaps, or out of order
+            return _sparkline_by_year(series)
+        values.append(point.value)
     low, high = min(values), max(values)
     span = high - low
     if span == 0:
         return SPARK_BARS[3] * len(values)
-    return "".join([SPARK_BARS[round((value - low) / span * _TOP_BAR)] for value in values])
+    return "".join([_BARS[round((value - low) / span * _TOP_BAR)] for value in values])
 
 
 def _sparkline_by_year(series: tuple[Point, ...]) -> str:

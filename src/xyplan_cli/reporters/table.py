@@ -14,8 +14,8 @@ rows. The garbage collector waits while the rows are built (`collector.paused`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cache
+from operator import add, sub
 from typing import NamedTuple
 
 from xyplan_cli import collector
@@ -106,15 +106,19 @@ def _rows(results: tuple[Result, ...], options: Options) -> tuple[dict[str, int]
     wide = width >= SPARK_COLUMN_WIDTH
     columns = [c for c in COLUMNS if wide or c.key != "trend"]
     cells = _cells(results, lang, wide, options.verbose)
+    # each distinct cell is measured and laid out once: names, regions and requirements repeat on every row
+    distinct = {c.key: dict.fromkeys(cells[c.key]) for c in columns}
     headers = {c.key: label(c.key, lang) for c in columns}
-    widths = _fit(_widths(columns, headers, cells, width, wide), width)
+    widths = _fit(_widths(columns, headers, distinct, width, wide), width)
     sizes = [widths[c.key] for c in columns]
-    fills = [(" " * size,) for size in sizes]
-    head = _join([_block(((headers[c.key], "bold"),), widths[c.key], color) for c in columns], fills, bottom=True)
+    pads = [*sizes[:-1], 0]  # the last column is not padded: the line's end would be stripped (`render`)
+    fills = [" " * pad for pad in pads]
+    head = _join([[_block(((headers[c.key], "bold"),), widths[c.key], color, pad)]
+                  for c, pad in zip(columns, pads, strict=True)], fills, bottom=True)[0]
     head.append(RULE * (sum(sizes) + GAP * (len(sizes) - 1)))
-    blocks = [_column(cells[c.key], widths[c.key], color) for c in columns]  # column by column
-    side_by_side = zip(*blocks, strict=True)
-    return widths, head, {id(result): _join(row, fills) for result, row in zip(results, side_by_side, strict=True)}
+    blocks = [_column(cells[c.key], distinct[c.key], widths[c.key], color, pad)  # column by column
+              for c, pad in zip(columns, pads, strict=True)]
+    return widths, head, dict(zip(map(id, results), _join(blocks, fills), strict=True))
 
 
 def paint(text: str, style: str, color: bool) -> str:
@@ -159,21 +163,23 @@ def _issues(issues: tuple[IssueOut, ...], lang: Lang, verbose: bool, width: int,
 
 
 def _cells(results: tuple[Result, ...], lang: Lang, wide: bool, verbose: bool) -> dict[str, list[Cell]]:
-    """Every column's cells, one per result, in the order of `results`."""
+    """Every column's cells, one per result, in the order of `results` (the trend column's only when `wide`)."""
     sparks = [sparkline(r.series) for r in results]
     shown = [clean(latest_text(r)) for r in results]  # a bound is text too
     latest: list[Cell] = [((text, ""), (spark, "cyan")) if spark and not wide else ((text, ""),)
                           for text, spark in zip(shown, sparks, strict=True)]
     names, regions, requirements = _Plain(), _Plain(), _Plain()
-    return {
+    cells: dict[str, list[Cell]] = {
         "verdict": [((verdict_text(r), VERDICT_STYLE[r.verdict]),) for r in results],
         "indicator": [names[r.name] for r in results],
         "region": [regions[region_text(r, lang)] for r in results],
         "latest": latest,
         "requirement": [requirements[r.requirement] for r in results],
         "detail": [_detail(r, lang, verbose) for r in results],
-        "trend": [((spark, "cyan"),) for spark in sparks],
     }
+    if wide:
+        cells["trend"] = [((spark, "cyan"),) for spark in sparks]
+    return cells
 
 
 class _Plain(dict[str, Cell]):
@@ -195,7 +201,7 @@ def _detail(result: Result, lang: Lang, verbose: bool) -> Cell:
     return (reason, (f"* {label('note', lang)}: {note}", "dim"))
 
 
-def _widths(columns: list[Column], headers: dict[str, str], cells: dict[str, list[Cell]], total: int,
+def _widths(columns: list[Column], headers: dict[str, str], cells: dict[str, dict[Cell, None]], total: int,
             wide: bool) -> dict[str, int]:
     """Content-sized columns first; the rest of the width shared by weight, none wider than its content."""
     natural = {}
@@ -237,37 +243,40 @@ def _fit(widths: dict[str, int], total: int) -> dict[str, int]:
     return fitted
 
 
-def _join(blocks: Sequence[tuple[str, ...]], fills: list[tuple[str]], bottom: bool = False) -> list[str]:
-    """The lines of one table row from its cells' padded lines, side by side, aligned at the top (or at the
-    `bottom`, for the header). (`zip` without `strict`: a keyword argument doubles the cost of a `zip`, a
-    tenth of this function's; the blocks are one a column and filled to the same height.)"""
-    height = max(map(len, blocks))
-    if height == 1:  # the common case in a wide terminal
-        return ["  ".join([block[0] for block in blocks])]
-    if bottom:
-        blocks = [fill * (height - len(block)) + block for block, fill in zip(blocks, fills)]  # noqa: B905
-    else:  # the tallest blocks, often the status and the indicator, need no filling
-        blocks = [block if len(block) == height else block + fill * (height - len(block))
-                  for block, fill in zip(blocks, fills)]  # noqa: B905
-    return list(map("  ".join, zip(*blocks)))  # noqa: B905
+def _join(columns: list[list[tuple[str, ...]]], fills: list[str], bottom: bool = False) -> list[list[str]]:
+    """Each row's lines from its cells' blocks (padded lines), side by side, aligned at the top (or at the
+    `bottom`, for the header). Every block is filled to its row's height a column at a time, so that a row is
+    one `zip` and one `join` a line."""
+    heights = list(map(max, *[map(len, column) for column in columns]))
+    tallest = max(heights, default=0)
+    filled = []
+    for column, fill in zip(columns, fills, strict=True):
+        fillings = [(fill,) * k for k in range(tallest + 1)]
+        missing = map(fillings.__getitem__, map(sub, heights, map(len, column)))
+        filled.append(list(map(add, missing, column) if bottom else map(add, column, missing)))
+    return [list(map("  ".join, zip(*row))) for row in zip(*filled)]  # noqa: B905  (blocks of a row: same height)
 
 
-def _column(cells: list[Cell], width: int, color: bool) -> list[tuple[str, ...]]:
-    """The cells' blocks (`_block`), each distinct cell laid out once: names, regions and requirements repeat
-    on every row."""
-    done: dict[Cell, tuple[str, ...]] = {}
-    blocks = []
-    for cell in cells:
-        block = done.get(cell)
-        if block is None:
-            block = done[cell] = _block(cell, width, color)
-        blocks.append(block)
-    return blocks
+def _column(cells: list[Cell], distinct: dict[Cell, None], width: int, color: bool,
+            pad: int) -> list[tuple[str, ...]]:
+    """The cells' blocks (`_block`): each of the `distinct` cells laid out once, each distinct paragraph of
+    them once (the latest value repeats under many sparklines)."""
+    paragraphs: dict[tuple[str, str], tuple[str, ...]] = {}
+    blocks: dict[Cell, tuple[str, ...]] = {}
+    for cell in distinct:
+        block: tuple[str, ...] = ()
+        for paragraph in cell:
+            lines = paragraphs.get(paragraph)
+            if lines is None:
+                lines = paragraphs[paragraph] = _block((paragraph,), width, color, pad)
+            block += lines
+        blocks[cell] = block
+    return list(map(blocks.__getitem__, cells))
 
 
-def _block(cell: Cell, width: int, color: bool) -> tuple[str, ...]:
-    """A cell's lines: each paragraph wrapped to `width`, in its style (colour on), padded to `width` cells."""
-    return tuple([(paint(line, style, color) if color and style else line) + " " * (width - cells)
+def _block(cell: Cell, width: int, color: bool, pad: int) -> tuple[str, ...]:
+    """A cell's lines: each paragraph wrapped to `width`, in its style (colour on), padded to `pad` cells."""
+    return tuple([(paint(line, style, color) if color and style else line) + " " * (pad - cells)
                   for text, style in cell for line, cells in measured(text, width)])
 
 
