@@ -24,8 +24,8 @@ from xyplan_cli import __version__
 from xyplan_cli.catalogue.model import Catalogue
 
 KEEP = 8  # entries kept: the newest ones (test suites and lint runs make many one-off catalogues)
-_CODE = ("catalogue/loader.py", "catalogue/model.py", "catalogue/rules.py", "catalogue/yamlsafe.py",
-         "catalogue/cache.py", "units.py")
+_CODE = ("catalogue/loader.py", "catalogue/validate.py", "catalogue/model.py", "catalogue/rules.py",
+         "catalogue/yamlsafe.py", "catalogue/cache.py", "units.py")
 
 
 def folder() -> Path | None:
