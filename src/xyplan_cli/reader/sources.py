@@ -29,7 +29,9 @@ SHEET_SUFFIXES = frozenset({".xls", ".xlsm", ".xlsb", ".ods", ".et", ".numbers"}
 MAX_TEXT_BYTES = 2 << 30  # a CSV larger than this is refused
 MAX_XLSX_UNPACKED = 1 << 30  # the unpacked size of a workbook's parts
 HEAD_BYTES = 1 << 16
-WHOLE_BYTES = 64 << 20  # a CSV without quotes up to this size is read at once (`_text`; larger: streamed)
+# A CSV without quotes up to this size is read at once (`_text`); larger ones are streamed, or read column by
+# column (reader/columnar.py, from 4 MiB), whose peak memory must not include the whole text as well.
+WHOLE_BYTES = 4 << 20
 DELIMITERS = (",", "\t", ";", "|")
 
 Row = tuple[int, "list[str] | Problem"]
