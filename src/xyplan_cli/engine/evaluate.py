@@ -246,18 +246,14 @@ def _result(facts: _Facts, region: str, region_name: str, breakdown: str, outcom
         fields["series"] = series
     if deadline is not None:
         fields["deadline"] = deadline
-    # the numbers `_tidy`, written out (the defaults are None)
     if threshold is not None:
-        fields["threshold"] = round(threshold, DIGITS) + 0.0 if isfinite(threshold) else None
+        fields["threshold"] = _tidy(threshold, DIGITS)
         if facts.baseline_deadline is not None:
             fields["milestones"] = (trusted(Milestone, year=facts.baseline_deadline,
                                             value=_tidy(threshold, DIGITS) or 0.0),)
-    if gap is not None:
-        fields["gap"] = round(gap, DIGITS) + 0.0 if isfinite(gap) else None
-    if ratio is not None:
-        fields["ratio"] = round(ratio, DIGITS) + 0.0 if isfinite(ratio) else None
-    if projected is not None:
-        fields["projected"] = round(projected, DIGITS) + 0.0 if isfinite(projected) else None
+    for name, number in (("gap", gap), ("ratio", ratio), ("projected", projected)):
+        if number is not None:  # (the defaults are None)
+            fields[name] = _tidy(number, DIGITS)
     if explained is not None:
         fields["explained"] = explained
     if history:
