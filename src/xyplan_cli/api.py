@@ -89,7 +89,7 @@ def _evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None
     check_choices(catalogue, year=year, plans=plans, domains=domains, lang=lang)
     codes = resolve_regions(catalogue, regions, lang)
     dataset = read_result.dataset
-    as_of = year if year is not None else engine.latest_year(dataset)
+    as_of = year if year is not None else dataset.latest_year
     results = engine.iter_results(catalogue, dataset, as_of=as_of, lang=lang, regions=codes, plans=plans,
                                   domains=domains)
     if progress is not None:

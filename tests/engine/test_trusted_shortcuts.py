@@ -19,7 +19,7 @@ from xyplan_cli.engine import kinds, trends
 from xyplan_cli.engine.compare import show
 from xyplan_cli.engine.outcome import Ctx
 from xyplan_cli.issues import Issue
-from xyplan_cli.reader.dataset import Dataset, Observation
+from xyplan_cli.reader.dataset import Observation
 from xyplan_cli.report import IssueOut, Point, Report, Result, trusted_point
 from xyplan_cli.units import SYMBOLS, Unit
 
@@ -76,16 +76,6 @@ def test_a_trusted_issue_equals_the_validated_one(line: int, column: int, field:
     validated = IssueOut(file=issue.file, line=issue.line, column=issue.column, code=issue.code,
                          severity=issue.severity, field=issue.field, message=issue.message(lang))  # type: ignore[arg-type]
     _same(api.issue_out(issue, lang), validated)  # type: ignore[arg-type]
-
-
-@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(2015, 2030)), max_size=30))
-def test_the_latest_year_is_the_last_of_all_years(rows: list[tuple[str, int]]) -> None:
-    data = Dataset()
-    for region, year in rows:
-        data.add(Observation("x", region, "total", year, 1.0, 1.0))
-    data.finish()
-    years = data.years
-    assert evaluate_module.latest_year(data) == (years[-1] if years else None)
 
 
 def test_a_gap_context_is_the_replaced_context() -> None:

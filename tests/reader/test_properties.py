@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from xyplan_cli.catalogue import Catalogue
 from xyplan_cli.issues import CODES
 from xyplan_cli.reader import ReadResult, read_submissions
+from xyplan_cli.reader.dataset import Dataset, Observation
 from xyplan_cli.reader.names import Names
 from xyplan_cli.reader.values import parse_value
 
@@ -105,3 +106,13 @@ def test_the_fast_path_agrees_with_the_full_check(catalogue: Catalogue, header: 
     fast = checker.fast()
     for cells in body * 2:  # the second round runs on warm caches
         assert fast(list(cells)) == checker.check(list(cells))
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(2015, 2030)), max_size=30))
+def test_the_latest_year_is_the_last_of_all_years(rows: list[tuple[str, int]]) -> None:
+    data = Dataset()
+    for region, year in rows:
+        data.add(Observation("x", region, "total", year, 1.0, 1.0))
+    data.finish()
+    years = data.years
+    assert data.latest_year == (years[-1] if years else None)

@@ -42,15 +42,6 @@ DIGITS = 4  # decimals of derived numbers (R, projection, gap, threshold) in the
 VALUE_DIGITS = 6  # decimals of observed values (they are as submitted, up to unit conversion noise)
 
 
-def latest_year(dataset: Dataset) -> int | None:
-    """The latest year with data: the last of each series (sorted by year), not every observation's."""
-    series = dataset.series
-    lasts = {obs[-1].year for obs in series.lists.values() if obs}
-    for block in series.blocks:
-        lasts |= block.year_set()
-    return max(lasts) if lasts else None
-
-
 def evaluate(catalogue: Catalogue, dataset: Dataset, *, as_of: int | None, lang: Lang,
              regions: Sequence[str] = (), plans: Sequence[str] = (),
              domains: Sequence[str] = ()) -> list[Result]:
@@ -68,7 +59,7 @@ def iter_results(catalogue: Catalogue, dataset: Dataset, *, as_of: int | None, l
                  regions: Sequence[str] = (), plans: Sequence[str] = (),
                  domains: Sequence[str] = ()) -> Iterator[Result]:
     """`evaluate`, one result at a time and already in order (a national run writes them as they come)."""
-    year = as_of if as_of is not None else latest_year(dataset)
+    year = as_of if as_of is not None else dataset.latest_year
     codes = select.regions(catalogue, dataset, regions, year)
     levels = {code: select.level_of(code, catalogue) for code in codes}
     codes = select.region_order(codes, levels)

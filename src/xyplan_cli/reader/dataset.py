@@ -168,6 +168,15 @@ class Dataset:
             found |= block.year_set()
         return sorted(found)
 
+    @property
+    def latest_year(self) -> int | None:
+        """The last of `years` (None for no data), found from the last observation of each series, not
+        from every observation."""
+        lasts = {obs[-1].year for obs in self.series.lists.values() if obs}
+        for block in self.series.blocks:
+            lasts |= block.year_set()
+        return max(lasts) if lasts else None
+
     def __len__(self) -> int:
         return sum(len(v) for v in self.series.lists.values()) + sum(len(b) for b in self.series.blocks)
 
