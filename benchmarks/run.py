@@ -199,6 +199,10 @@ def plan(args: argparse.Namespace, data: generate.DataSets, peers: Path | None) 
 
     if "typical" in args.only:
         add("floor", f'import floor: `python -c "{IMPORT_FLOOR}"`', None, [python, "-c", IMPORT_FLOOR])
+        add("stack", "stack floor: a do-nothing typer + pydantic CLI (`peers/minimal_app.py`)", None,
+            [python, str(HERE / "peers" / "minimal_app.py"), "check", str(data.typical)])
+        add("startup", "`xyplan --version`: start-up alone (imports, command tree), no work", None,
+            [*xyplan, "--version"], xy=True)
         add("typical", "`xyplan check` typical drop (shipped catalogue)", count_rows(data.typical),
             [*xyplan, "check", str(data.typical)], xy=True)
     if "national" in args.only:
@@ -317,6 +321,8 @@ def report(measurements: list[Measurement], args: argparse.Namespace, peers: str
                      f"~{_fmt_s(extrapolated)} | — | estimate, not measured |")
     ratios = [
         ("typical drop: xyplan ÷ import floor, wall", _ratio(wall("typical"), wall("floor")), 1.5),
+        ("stack floor ÷ import floor, wall", _ratio(wall("stack"), wall("floor")), None),
+        ("start-up alone: `xyplan --version` ÷ import floor, wall", _ratio(wall("startup"), wall("floor")), None),
         ("national: xyplan ÷ pandas+pandera, wall", _ratio(wall("national"), wall("pandera")), 1.0),
         ("national: xyplan ÷ pandas+pandera, peak memory", _ratio(peak("national"), peak("pandera")), 1.0),
         ("national: xyplan ÷ csv.reader pass, wall", _ratio(wall("national"), wall("csv")), None),

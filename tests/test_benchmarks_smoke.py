@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -96,3 +97,13 @@ def test_generation_is_deterministic(generate: ModuleType, tmp_path: Path) -> No
                  (first.national / "targets" / "regions.yaml", second.national / "targets" / "regions.yaml"),
                  (first.batch / "110101.csv", second.batch / "110101.csv")):
         assert a.read_bytes() == b.read_bytes()
+
+
+def test_the_stack_floor_app_runs_like_a_cli() -> None:
+    """The do-nothing CLI the benchmark times must really parse its options and build its model."""
+    app = ROOT / "benchmarks" / "peers" / "minimal_app.py"
+    done = subprocess.run([sys.executable, str(app), "check", "a.csv", "b.csv", "--year", "2023"],
+                          capture_output=True, text=True, check=False)
+    bad = subprocess.run([sys.executable, str(app), "check", "a.csv", "--format", "xml"],
+                         capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout, bad.returncode) == (0, "year=2023 value=2.0\n", 2)
