@@ -220,6 +220,14 @@ def plan(args: argparse.Namespace, data: generate.DataSets, peers: Path | None) 
                     [str(peers.parent / "frictionless"), "validate", name], cwd=data.national)
         add("csv", "bare `csv.reader` pass", national_rows,
             [python, str(HERE / "peers" / "csv_pass.py"), str(national_csv)])
+        report = data.national / "report.json"
+        report.unlink(missing_ok=True)  # written afresh by this run's xyplan
+        encode = [python, str(HERE / "peers" / "json_encode.py"), str(report)]
+        out.append(Measurement(
+            "encode", "`json.dumps` of xyplan's national report alone (stdlib C encoder, compact; the "
+            "encoding's own time; memory includes loading the report)", None,
+            lambda: _encode_only(encode, [*xyplan, "--targets", catalogue, "check", str(national_csv),
+                                          "--format", "json", "--output", str(report)], report), n, xyplan=True))
     if "batch" in args.only:
         add("folder", f"`xyplan check FOLDER`: {len(batch_files)} files, one process", batch_rows,
             [*xyplan, "--targets", catalogue, "check", str(data.batch)], xy=True)
@@ -238,6 +246,19 @@ def _separate(cmds: list[list[str]]) -> Sample:
     rest = run_many(cmds[1:])
     return Sample(wall=first.wall + rest.wall, peak_kib=max(first.peak_kib, rest.peak_kib),
                   rc=max(first.rc, rest.rc), stderr=rest.stderr or first.stderr)
+
+
+def _encode_only(encode: list[str], make: list[str], report: Path) -> Sample:
+    """The time the encoder reports for itself; the report is written by xyplan first, once per run."""
+    if not report.is_file():
+        made = run_child(make)
+        if made.rc not in (0, 1):
+            return Sample(wall=0.0, peak_kib=0, rc=3, stderr=made.stderr or f"xyplan exit {made.rc}")
+    sample = run_child(encode)
+    reported = [line for line in sample.stderr.splitlines() if line.startswith("encode_seconds=")]
+    if sample.rc != 0 or not reported:
+        return Sample(wall=0.0, peak_kib=0, rc=sample.rc or 3, stderr=sample.stderr or "no time reported")
+    return Sample(wall=float(reported[0].split("=", 1)[1]), peak_kib=sample.peak_kib, rc=0)
 
 
 def measure(measurements: list[Measurement]) -> None:
@@ -326,6 +347,8 @@ def report(measurements: list[Measurement], args: argparse.Namespace, peers: str
         ("national: xyplan ÷ pandas+pandera, wall", _ratio(wall("national"), wall("pandera")), 1.0),
         ("national: xyplan ÷ pandas+pandera, peak memory", _ratio(peak("national"), peak("pandera")), 1.0),
         ("national: xyplan ÷ csv.reader pass, wall", _ratio(wall("national"), wall("csv")), None),
+        ("national: stdlib encoding of xyplan's report alone ÷ pandas+pandera, wall",
+         _ratio(wall("encode"), wall("pandera")), None),
         ("national: pandas+pandera ÷ csv.reader pass, wall", _ratio(wall("pandera"), wall("csv")), None),
         ("national: frictionless (extrapolated) ÷ pandas+pandera, wall",
          _ratio(extrapolated, wall("pandera")), None),
