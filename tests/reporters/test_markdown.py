@@ -58,6 +58,8 @@ ESCAPES = [
     ("back\\slash", "back\\\\slash"),
     ("5 < 6 & 7", "5 &lt; 6 &amp; 7"),
     ("两行\n文字", "两行<br>文字"),
+    ("Windows\r\nline", "Windows<br>line"),  # a CR LF or a lone CR is a line break, not a bad character
+    ("old Mac\rline", "old Mac<br>line"),
     ("line\u2028separator\u2029paragraph", "line<br>separator<br>paragraph"),  # lines for str.splitlines
 ]
 

@@ -191,3 +191,4 @@ def test_clean_skips_only_text_without_control_characters() -> None:
     replaced = [chr(c) for c in range(0x10000) if _CONTROL.match(chr(c))] + ["\t"]
     assert [c for c in replaced if c.isprintable()] == []
     assert clean("a\tb\x1b[2J\u202e") == "a b\ufffd[2J\ufffd"
+    assert clean("CR LF\r\nCR\rLF\n") == "CR LF\nCR\nLF\n"

@@ -68,9 +68,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u2
 
 def clean(text: str) -> str:
     """Data text without control characters (an escape sequence in a cell must not reach a terminal) or
-    bidirectional overrides (they would reorder what the reader sees)."""
+    bidirectional overrides (they would reorder what the reader sees). A line break stays a line break
+    whatever the platform wrote: CR LF and a lone CR become LF, not a replacement character."""
     if text.isprintable():  # none of those and no tab (all non-printable): the common case, without a regex
         return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("\ufffd", text).replace("\t", " ")
 
 

@@ -58,7 +58,7 @@ figcaption .region { font-weight: 600; } figcaption .status { color: var(--muted
 .reason { margin: 4px 0; }
 .numbers { margin: 0; padding: 0; list-style: none; color: var(--muted); font-size: 12px; }
 .note { margin: 6px 0 0; padding: 4px 8px; background: #fff8c5; border-left: 3px solid var(--warn);
-  font-size: 13px; overflow-wrap: anywhere; }
+  font-size: 13px; overflow-wrap: anywhere; white-space: pre-line; }
 svg.chart { display: block; width: 100%; height: auto; margin: 4px 0; }
 svg.chart text { font-size: 10px; fill: var(--muted); }
 svg.chart .grid { stroke: #eaeef2; stroke-width: 1; }

@@ -36,7 +36,7 @@ def esc(value: str) -> str:
     """Text safe inside a Markdown table cell: HTML escaped, Markdown specials escaped, one line."""
     text = html.escape(clean(value), quote=False)
     text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_BREAK.sub("<br>", text.replace("\r", ""))
+    return _LINE_BREAK.sub("<br>", text)
 
 
 def render(report: Report, options: Options) -> str:
