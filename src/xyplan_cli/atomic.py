@@ -30,8 +30,10 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
             yield device
         return
     directory = path.parent if str(path.parent) else Path(".")
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        os.chmod(tmp, mode)  # mkstemp makes it 0600: the report would be readable by its writer only
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -41,3 +43,14 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions `path` gets: those of the file it replaces, else what `open` would give a new
+    file (0666 less the umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)  # the only way to read it is to set it
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -78,6 +78,22 @@ def test_output_is_replaced_whole(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_report_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    """A new report is readable as any new file is (umask), not 0600 like the temporary it was written as;
+    a replaced report keeps the permissions it had."""
+    new, kept = tmp_path / "new.json", tmp_path / "kept.json"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    before = os.umask(0o022)
+    try:
+        write_atomic(new, "{}")
+        write_atomic(kept, "{}")
+    finally:
+        os.umask(before)
+    assert (stat.S_IMODE(new.stat().st_mode), stat.S_IMODE(kept.stat().st_mode)) == (0o644, 0o640)
+
+
 def test_an_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
     target = tmp_path / "no-such-folder" / "report.json"
     proc = subprocess.run([sys.executable, "-m", "xyplan_cli", "check", "--output", str(target), str(SAMPLE)],
