@@ -47,6 +47,14 @@ CASES: list[tuple[str, str, str, dict[int, Value], int | None, str]] = [
     ("at_least every year recovered", AT_LEAST_90, EVERY, {2021: 89, 2022: 92}, None, "met"),
     ("at_least every year after deadline", AT_LEAST_90, EVERY, {2026: 89}, None, "breached"),
     ("at_least every year only baseline", AT_LEAST_90, EVERY, {2020: 95}, None, "insufficient_data"),
+    # every year is judged in the evaluated year: an older latest value decides nothing
+    ("at_least every year, none in the evaluated year", AT_LEAST_90, EVERY, {2021: 91, 2022: 95}, 2024,
+     "insufficient_data"),
+    ("at_most every year, old breach, none now", AT_MOST_10, EVERY, {2021: 9, 2022: 11}, 2024, "insufficient_data"),
+    ("rise every year, none now", RISE, EVERY, {2022: 5, 2023: 5.5}, 2024, "insufficient_data"),
+    ("slowing every year, none now", SLOW, EVERY, {2021: 10, 2022: 11, 2023: 11.5}, 2024, "insufficient_data"),
+    ("count every year, none now", COUNT_1, EVERY, {2022: 1}, 2023, "insufficient_data"),
+    ("previous every year, none now", REL_PREV, EVERY, {2022: 30, 2023: 31}, 2024, "insufficient_data"),
     # at_least, reach and hold
     ("at_least hold before reaching", AT_LEAST_90, HOLD, {2020: 80, 2023: 88}, None, "on_track"),
     ("at_least hold reached", AT_LEAST_90, HOLD, {2020: 80, 2022: 90, 2023: 91}, None, "met"),
@@ -199,6 +207,7 @@ REL_CASES: list[tuple[str, str, dict[int, Value], dict[int, Value], int | None, 
     ("every year met", EVERY, {2023: 33}, {2023: 32}, None, "met"),
     ("every year breached", EVERY, {2023: 33, 2024: 31}, {2023: 32, 2024: 32}, None, "breached"),
     ("every year no reference", EVERY, {2023: 33, 2024: 31}, {2023: 32}, None, "insufficient_data"),
+    ("every year, none in the evaluated year", EVERY, {2023: 33}, {2023: 32, 2024: 32}, 2024, "insufficient_data"),
     ("hold broken", HOLD, {2022: 33, 2024: 31}, {2022: 32, 2024: 32}, None, "breached"),
     ("hold kept", HOLD, {2022: 33, 2024: 32.5}, {2022: 32, 2024: 32}, None, "met"),
 ]
@@ -237,3 +246,12 @@ def test_hold_history_checks_every_year_after_reaching(tmp_path: Path) -> None:
     assert [(h.year, h.required, h.met) for h in r.history] == [
         (2023, "≥ 90%", True), (2024, "≥ 90%", True), (2025, "≥ 90%", False)]
     assert r.reason == "breached: 89% in 2025 after reaching ≥ 90% in 2022"
+
+
+def test_an_every_year_series_without_the_evaluated_year_names_what_is_missing(tmp_path: Path) -> None:
+    cat = catalogue(tmp_path, target(AT_MOST_10, timing=EVERY))
+    result = judge(cat, {2021: 9, 2022: 11}, 2024, extra=[])
+    assert (result.verdict, result.status, result.reason, [(h.year, h.met) for h in result.history]) == (
+        "warn", "insufficient_data",
+        "insufficient data: no value for 2024, the year evaluated; the latest is 11% in 2022; not met in 2022",
+        [(2021, True), (2022, False)])

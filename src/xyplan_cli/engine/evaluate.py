@@ -23,7 +23,7 @@ from xyplan_cli.catalogue.rules import (
     SlowingRise,
 )
 from xyplan_cli.engine import fluctuation as fl
-from xyplan_cli.engine import kinds, select
+from xyplan_cli.engine import kinds, select, timing
 from xyplan_cli.engine.outcome import Ctx, Outcome
 from xyplan_cli.engine.words import LABELS, join
 from xyplan_cli.reader.dataset import Dataset, Observation
@@ -167,6 +167,7 @@ def _series(facts: _Facts, dataset: Dataset, region: str, region_name: str, brea
         else:
             outcome = facts.judge(facts.rule, points, ctx)
     judged = outcome.judged if outcome.judged is not None else points
+    outcome = timing.in_evaluated_year(outcome, judged, ctx)
     outcome, explained = _warnings(facts, outcome, judged, ctx)
     return _result(facts, region, region_name, breakdown, outcome, judged, explained)
 

@@ -7,7 +7,8 @@ Shared by every rule kind with a threshold.
   `missed`. At a milestone's own year that judgement is the status (`met`); otherwise the next
   milestone governs: `met` if the latest value already meets it, else the trajectory (R).
 * every year — each year of the plan period must satisfy the milestone governing it (the first one
-  not yet past); the latest year is judged (`breached` if not met), earlier years are the history.
+  not yet past); the evaluated year is judged (`breached` if not met), earlier years are the history.
+  A series without a value for the evaluated year has not enough data (`in_evaluated_year`).
 * reach then hold — as by deadline, and once a milestone is reached, every later year must keep it
   (`breached` if the latest year does not).
 """
@@ -135,6 +136,23 @@ def every_year(points: Sequence[Observation], need_for: Callable[[int], tuple[in
     if met and earlier:
         reason = join(ctx.lang, reason, say(ctx.lang, "broken_in", years=years_text(earlier, ctx.lang)))
     return Outcome(status, reason, need.target, deadline, need.shortfall(latest.value), history=history)
+
+
+def in_evaluated_year(outcome: Outcome, judged: Sequence[Observation], ctx: Ctx) -> Outcome:
+    """An every-year requirement is judged in the evaluated year (`as_of`): when the series' latest value
+    is older, whether that value met the requirement or not, there is not enough data to judge (WARN),
+    and years missed before are named. Applies to every kind judged every year."""
+    if ctx.timing != "every_year" or not judged or outcome.status not in ("met", "breached"):
+        return outcome
+    latest = judged[-1]
+    if latest.year >= ctx.as_of:
+        return outcome
+    reason = say(ctx.lang, "missing_year", "insufficient_data", year=ctx.as_of, last=latest.year,
+                 value=shown(latest, ctx.unit))
+    missed = [h.year for h in outcome.history if h.met is False]
+    if missed:
+        reason = join(ctx.lang, reason, say(ctx.lang, "broken_in", years=years_text(missed, ctx.lang)))
+    return outcome._replace(status="insufficient_data", reason=reason)
 
 
 def reach_and_hold(points: Sequence[Observation], schedule: Schedule, ctx: Ctx,
