@@ -255,3 +255,11 @@ def test_an_every_year_series_without_the_evaluated_year_names_what_is_missing(t
         "warn", "insufficient_data",
         "insufficient data: no value for 2024, the year evaluated; the latest is 11% in 2022; not met in 2022",
         [(2021, True), (2022, False)])
+
+
+@pytest.mark.parametrize("timing", [BY, EVERY])
+def test_a_single_value_has_nothing_earlier_to_compare_with(tmp_path: Path, timing: str) -> None:
+    cat = catalogue(tmp_path, target(REL_PREV, timing=timing))
+    result = judge(cat, {2021: 30}, None, extra=[])
+    assert (result.status, result.reason) == (
+        "insufficient_data", "insufficient data: only 2021 (30%); nothing earlier to compare with")

@@ -118,14 +118,16 @@ def relative(rule: Relative, points: Sequence[Observation], reference: Sequence[
     refs = ({b.year: a for a, b in pairwise(points)} if rule.reference == "previous"
             else {o.year: o for o in reference})
     need_for = _relative_needs(rule, refs)
+    latest = points[-1]
+    if rule.reference == "previous" and len(points) < 2:
+        return insufficient(ctx, "no_previous", deadline=ctx.deadline, year=latest.year,
+                            value=shown(latest, ctx.unit))
     if ctx.timing == "every_year":
         return timing.every_year(points, lambda year: _with_deadline(need_for(year), ctx.deadline), ctx)
-    latest = points[-1]
     need = need_for(latest.year)
     if need is None:
-        key = "one_point" if rule.reference == "previous" else "no_reference"
-        return insufficient(ctx, key, deadline=ctx.deadline, year=latest.year, value=shown(latest, ctx.unit),
-                            reference=ctx.reference)
+        return insufficient(ctx, "no_reference", deadline=ctx.deadline, year=latest.year,
+                            value=shown(latest, ctx.unit), reference=ctx.reference)
     checks = [(p, n) for p in points if (n := need_for(p.year)) is not None]
     history = tuple(check(p.year, n, p, ctx.unit) for p, n in checks if p.year >= ctx.plan_start)
     met = need.judge(latest)
