@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from xyplan_cli.engine import words
+
 from .build import catalogue, judge, target
 
 REQUIRED = 2 ** (1 / 10) - 1  # from 50 in 2020 to 100 in 2030
@@ -36,3 +38,23 @@ def test_direction_growth_cutoffs(tmp_path: Path, growth: float, increase: bool,
     cat = catalogue(tmp_path, target(rule), unit="count")
     r = judge(cat, {2020: 50, 2024: 50 * (1 + growth) ** 4}, None)
     assert r.status == status, r.reason
+
+
+# (R, as the reason shows it): never rounded onto or across a cut-off, never "-0.00"
+RATIO_TEXTS = [(0.9499, "0.9499"), (0.95, "0.95"), (0.951, "0.951"), (0.5999, "0.5999"), (0.6, "0.60"),
+               (1.2345, "1.23"), (0.0, "0.00"), (-0.0, "0.00"), (-0.0001, "-0.0001"), (-0.004, "-0.004"),
+               (0.94999999999, "0.95"), (None, "—")]
+# (annual growth as a fraction, as shown): the cut-offs are ±1.5 and ±0.5 %/yr, and 0
+GROWTH_TEXTS = [(0.021, "+2.10%"), (0.01499, "+1.499%"), (0.015, "+1.50%"), (-0.01499, "-1.499%"),
+                (-0.0151, "-1.51%"), (0.0049, "+0.49%"), (0.00499, "+0.499%"), (0.0, "+0.00%"), (-0.0, "+0.00%"),
+                (-0.00001, "-0.001%")]
+
+
+@pytest.mark.parametrize(("ratio", "text"), RATIO_TEXTS)
+def test_r_is_shown_on_its_side_of_the_cutoffs(ratio: float | None, text: str) -> None:
+    assert words.ratio_text(ratio) == text
+
+
+@pytest.mark.parametrize(("growth", "text"), GROWTH_TEXTS)
+def test_growth_is_shown_on_its_side_of_the_cutoffs(growth: float, text: str) -> None:
+    assert words.growth_text(growth) == text

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from operator import itemgetter
 
 from xyplan_cli.catalogue.model import Lang
+from xyplan_cli.engine.progress import ACCELERATION_RATIO, GOOD_GROWTH, MODERATE_GROWTH, ON_TRACK_RATIO
 from xyplan_cli.report import Status
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -103,13 +104,35 @@ def join(lang: Lang, *parts: str) -> str:
     return (";" if lang == "zh" else "; ").join(p for p in parts if p)
 
 
+# The cut-offs the statuses are decided at (engine.progress): R, and growth in % per year either way.
+_RATIO_CUTS = (ACCELERATION_RATIO, ON_TRACK_RATIO, 0.0)
+_GROWTH_CUTS = (GOOD_GROWTH * 100, MODERATE_GROWTH * 100, 0.0, -MODERATE_GROWTH * 100, -GOOD_GROWTH * 100)
+
+
 def ratio_text(r: float | None) -> str:
-    return "—" if r is None else f"{r:.2f}"
+    """R to two decimals, or as many more as keep it on its side of a cut-off: 0.9499 is "0.9499", not
+    "0.95" next to "behind"."""
+    return "—" if r is None else _digits(r, _RATIO_CUTS, "")
 
 
 def growth_text(g: float) -> str:
-    """An annual growth rate (a fraction) as a signed percentage: +2.10%."""
-    return f"{g * 100:+.2f}%"
+    """An annual growth rate (a fraction) as a signed percentage, +2.10%, with more decimals where two
+    would round it onto a cut-off (1.499 is "+1.499%")."""
+    return _digits(g * 100, _GROWTH_CUTS, "+") + "%"
+
+
+def _digits(x: float, cuts: tuple[float, ...], sign: str) -> str:
+    x = round(x, 9)  # as the statuses see it (engine.progress rounds float noise away the same way)
+    for places in range(2, 7):
+        text = f"{x:{sign}.{places}f}"
+        shown = float(text)
+        if all(_side(shown, cut) == _side(x, cut) for cut in cuts):
+            break
+    return f"{0.0:{sign}.{places}f}" if shown == 0 else text  # no "-0.00"
+
+
+def _side(x: float, cut: float) -> int:
+    return (x > cut) - (x < cut)
 
 
 def years_text(years: list[int], lang: Lang) -> str:
