@@ -263,3 +263,23 @@ def test_a_single_value_has_nothing_earlier_to_compare_with(tmp_path: Path, timi
     result = judge(cat, {2021: 30}, None, extra=[])
     assert (result.status, result.reason) == (
         "insufficient_data", "insufficient data: only 2021 (30%); nothing earlier to compare with")
+
+
+# (rule, timing, series, reference series or None, expected): a baseline or reference that is only a bound
+# (`<10`) does not give a number to compare with; the result is undecided, not judged on the bound
+BOUNDED_BASES = [
+    (DOWN_20, BY, {2020: "<10", 2024: 7}, None),
+    (DOWN_20, EVERY, {2020: "<10", 2024: 7}, None),
+    (REL_REF, BY, {2021: 27}, {2021: "<28"}),
+    (REL_REF, EVERY, {2021: 27}, {2021: "≤27.5"}),
+    (REL_PREV, EVERY, {2022: ">30", 2023: 31}, None),
+]
+
+
+@pytest.mark.parametrize(("rule", "timing", "values", "reference"), BOUNDED_BASES)
+def test_a_bounded_baseline_or_reference_is_undecided(tmp_path: Path, rule: str, timing: str,
+                                                      values: dict[int, Value],
+                                                      reference: dict[int, Value] | None) -> None:
+    cat = catalogue(tmp_path, target(rule, timing=timing))
+    result = judge(cat, values, None, extra=series(reference, indicator="ref") if reference else [])
+    assert (result.verdict, result.status, "only a bound" in result.reason) == ("warn", "insufficient_data", True)

@@ -69,6 +69,9 @@ def baseline_relative(rule: BaselineRelative, points: Sequence[Observation], ctx
     base = at_year(points, rule.baseline_year)
     if base is None:
         return insufficient(ctx, "no_baseline", deadline=rule.deadline, year=rule.baseline_year)
+    if not base.exact:  # `<10`: the threshold is itself only known to lie in an interval
+        return insufficient(ctx, "bounded_base", deadline=rule.deadline, year=base.year,
+                            bound=shown(base, ctx.unit))
     need = _bound(changed(base.value, rule.change), rule.change >= 0, rule.inclusive)
     return timing.judge(points, ((rule.deadline, need),), ctx, baseline=base)
 
@@ -122,6 +125,9 @@ def relative(rule: Relative, points: Sequence[Observation], reference: Sequence[
     if rule.reference == "previous" and len(points) < 2:
         return insufficient(ctx, "no_previous", deadline=ctx.deadline, year=latest.year,
                             value=shown(latest, ctx.unit))
+    ref = refs.get(latest.year)
+    if ref is not None and not ref.exact:  # `<28`: what the value is compared with is not known exactly
+        return insufficient(ctx, "bounded_base", deadline=ctx.deadline, year=ref.year, bound=shown(ref, ctx.unit))
     if ctx.timing == "every_year":
         return timing.every_year(points, lambda year: _with_deadline(need_for(year), ctx.deadline), ctx)
     need = need_for(latest.year)
@@ -157,7 +163,7 @@ def _relative_needs(rule: Relative, refs: dict[int, Observation]) -> Callable[[i
 
     def need_for(year: int) -> Need | None:
         ref = refs.get(year)
-        if ref is None:
+        if ref is None or not ref.exact:  # a bound: that year cannot be compared
             return None
         return _bound(scaled(ref.value, rule.factor), rule.relation == "at_least", rule.inclusive)
 

@@ -65,6 +65,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                      "{label}:缺少评估年份{year}年的数据,最新为{last}年{value}"),
     "no_previous": ("{label}: only {year} ({value}); nothing earlier to compare with",
                     "{label}:仅有{year}年数据({value}),没有可比较的上一期数据"),
+    "bounded_base": ("{label}: the value compared with, {bound} in {year}, is only a bound",
+                     "{label}:比较基准{year}年为区间值{bound},无法判断"),
     "no_period": ("{label}: no value since {start}, the plan's first year",
                   "{label}:规划期({start}年起)内无数据"),
     "no_reference": ("{label}: no value of {reference} for {year}", "{label}:缺少{year}年{reference}数据"),
