@@ -50,6 +50,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "series": ("数据序列", "series"),
 }
 
+SEVERITY_LABELS: dict[str, tuple[str, str]] = {"error": ("错误", "error"), "warning": ("警告", "warning"),
+                                               "info": ("提示", "info")}
+
 STATUS_LABELS: dict[str, tuple[str, str]] = {
     "met": ("已达标", "met"),
     "on_track": ("进度正常", "on track"),
@@ -90,6 +93,11 @@ def label(key: str, lang: Lang, **params: object) -> str:
 
 def status_label(status: str, lang: Lang) -> str:
     zh, en = STATUS_LABELS.get(status, (status, status))
+    return zh if lang == "zh" else en
+
+
+def severity_label(severity: str, lang: Lang) -> str:
+    zh, en = SEVERITY_LABELS.get(severity, (severity, severity))
     return zh if lang == "zh" else en
 
 

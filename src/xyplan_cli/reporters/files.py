@@ -19,6 +19,10 @@ GAP = "  "
 RULE = "─"
 # (en, zh): the section's title, the note under it and the column heads (file, then the numbers)
 TITLE = ("By file ({n} files)", "按文件汇总(共 {n} 个文件)")
+
+
+def _title(n: int, zh: bool) -> str:
+    return "By file (1 file)" if n == 1 and not zh else TITLE[zh].format(n=n)
 NOTE = ("PASS / WARN / FAIL: results with data from the file (a series fed by two files counts for both; "
         "a result without data for none).",
         "PASS / WARN / FAIL:数据来自该文件的结果数(一个序列的数据来自两个文件时两者都计,无数据的结果不计)。")
@@ -53,7 +57,7 @@ def table_lines(files: tuple[FileSummary, ...], lang: Lang, width: int, color: b
         padded = paint(name + " " * (name_width - cell_len(name)), "bold" if head else "", color)
         return padded + GAP + GAP.join(cells)
 
-    lines = [paint(TITLE[zh].format(n=len(files)), "bold", color)]
+    lines = [paint(_title(len(files), zh), "bold", color)]
     lines += [paint(text, "dim", color) for text in wrapped(NOTE[zh], width)]
     lines += [line(heads[0], list(heads[1:]), head=True), RULE * (name_width + len(GAP) + numbers_width)]
     for name, numbers in zip(names, values, strict=True):
@@ -70,7 +74,7 @@ def markdown_lines(files: tuple[FileSummary, ...], lang: Lang, esc: Callable[[st
     zh = lang == "zh"
     heads = list(HEADS[zh])
     heads[-3:] = ["✅ PASS", "⚠️ WARN", "❌ FAIL"]
-    lines = [f"## {esc(TITLE[zh].format(n=len(files)))}", "", esc(NOTE[zh]), "",
+    lines = [f"## {esc(_title(len(files), zh))}", "", esc(NOTE[zh]), "",
              _row(heads), _row(["---"] + ["---:"] * (len(heads) - 1))]
     lines += [_row([esc(f.file), *(str(n) for n in _numbers(f))]) for f in files]
     return lines

@@ -17,6 +17,7 @@ from xyplan_cli.reporters.common import (
     latest_text,
     numbers_lines,
     region_text,
+    severity_label,
     status_label,
     verdict_text,
 )
@@ -170,8 +171,8 @@ def _anchor(group: Group) -> str:
 
 def _issues(issues: tuple[IssueOut, ...], lang: Lang) -> str:
     items = "".join(
-        f'<li class="{e(i.severity)}"><code>{e(i.file)}:{i.line}:{i.column}</code> {e(i.severity)} '
-        f"<code>{e(i.code)}</code> {e(i.message)}</li>" for i in issues)
+        f'<li class="{e(i.severity)}"><code>{e(i.file)}:{i.line}:{i.column}</code> '
+        f"{e(severity_label(i.severity, lang))} <code>{e(i.code)}</code> {e(i.message)}</li>" for i in issues)
     return (f'<section class="issues"><h2>{e(label("issues", lang))} ({len(issues)})</h2>'
             f"<ul>{items}</ul></section>")
 

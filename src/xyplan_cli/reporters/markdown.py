@@ -21,6 +21,7 @@ from xyplan_cli.reporters.common import (
     latest_text,
     numbers_lines,
     region_text,
+    severity_label,
     sparkline,
     verdict_text,
 )
@@ -49,8 +50,8 @@ def render(report: Report, options: Options) -> str:
     lines += _summary(report, found, lang)
     if report.issues:
         lines += ["", f"## {label('issues', lang)} ({len(report.issues)})", ""]
-        lines += [f"- `{issue.code}` {esc(issue.severity)} · {esc(issue.file)}:{issue.line}:{issue.column} · "
-                  f"{esc(issue.message)}" for issue in report.issues]
+        lines += [f"- `{issue.code}` {esc(severity_label(issue.severity, lang))} · "
+                  f"{esc(issue.file)}:{issue.line}:{issue.column} · {esc(issue.message)}" for issue in report.issues]
     plan = None
     for group in found:
         if group.plan != plan:

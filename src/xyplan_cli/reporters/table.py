@@ -29,6 +29,7 @@ from xyplan_cli.reporters.common import (
     latest_text,
     numbers_lines,
     region_text,
+    severity_label,
     sparkline,
     verdict_text,
 )
@@ -145,7 +146,7 @@ def _issues(issues: tuple[IssueOut, ...], lang: Lang, verbose: bool, width: int,
     lines = _text(f"{label('issues', lang)} ({len(issues)})", width, "bold", color)
     for issue in shown:
         where = f"  {clean(issue.file)}:{issue.line}:{issue.column} "
-        kind = f"{issue.severity} {issue.code}"
+        kind = f"{severity_label(issue.severity, lang)} {issue.code}"
         message = clean(issue.message)
         one_line = "\n" not in message and cell_len(f"{where}{kind} {message}") <= width
         first = f"{where}{kind}" + (f" {message}" if one_line else "")
