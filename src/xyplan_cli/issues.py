@@ -29,14 +29,16 @@ CODES: dict[str, Code] = {
                                "unsupported file type {suffix} (use CSV or XLSX)",
                                "Only .csv, .txt, .tsv and .xlsx files are read."),
     "encoding-error": Code("error", "无法按 {encoding} 解码:{reason}", "cannot decode as {encoding}: {reason}",
-                           "The bytes are not valid in the detected or given encoding; try --encoding."),
+                           "The bytes are not valid in the detected or given encoding, or --encoding names no "
+                           "text encoding that can read a file; try another --encoding."),
     "file-too-large": Code("error", "文件过大:{reason}", "file too large: {reason}",
                            "A file, sheet or cell exceeds the reader's safety limits."),
     "corrupt-xlsx": Code("error", "XLSX 文件已损坏:{reason}", "corrupt XLSX file: {reason}",
                          "The workbook cannot be opened as a valid XLSX (zip) file."),
     "empty-file": Code("error", "文件为空,没有数据行", "the file is empty: no data rows",
                        "The file has no header and no data."),
-    "no-header": Code("error", "找不到表头:需要列 {missing}", "no header row found: columns {missing} are required",
+    "no-header": Code("error", "找不到表头:缺少必需列 {missing}",
+                      "no header row found; missing required column(s): {missing}",
                       "No row in the first lines names the required columns (indicator, region, year, value)."),
     "duplicate-header": Code("error", "表头中“{column}”重复出现", "column '{column}' appears twice in the header",
                              "Two header cells map to the same column."),
@@ -131,6 +133,8 @@ class Issue(BaseModel):
         code = CODES[self.code]
         template = code.zh if lang == "zh" else code.en
         params = {**self.params, "hint": did_you_mean(self.params.get("suggestion"), lang)}
+        if lang == "zh":
+            _in_chinese(self.code, params)
         try:
             return template.format(**params)
         except (KeyError, IndexError):
@@ -146,6 +150,39 @@ class Issue(BaseModel):
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)
+
+
+# The reader's own English phrases in the `reason` and `suffix` of file and cell problems, in Chinese (the
+# rest of a reason, such as an operating system's error text, is shown as it is).
+_ZH_PHRASES: dict[str, str] = {
+    "undecodable bytes in this cell": "该单元格含有无法解码的字节",
+    "invalid byte(s)": "无效字节",
+    "unknown encoding": "未知编码",
+    "not a text encoding": "不是文本编码",
+    "cannot be used to read a file": "不能用于读取文件",
+    "binary data": "二进制数据",
+    "an Excel 97-2003 .xls or an encrypted workbook": "Excel 97-2003 .xls 文件或加密的工作簿",
+    "(none)": "(无扩展名)",
+    "no such file or folder": "文件或文件夹不存在",
+    "not a regular file": "不是普通文件",
+    "a zip file, but not an Excel workbook": "是 zip 文件,但不是 Excel 工作簿",
+}
+# The params that name required columns by their ids ("indicator, region"), by code.
+_COLUMN_PARAMS = {"no-header": "missing", "missing-field": "column"}
+
+
+def _in_chinese(code: str, params: dict[str, str]) -> None:
+    """The params of a Chinese message with the reader's English words in Chinese: column ids, known phrases."""
+    key = _COLUMN_PARAMS.get(code, "")
+    if key in params:
+        from xyplan_cli.reader.columns import HEADER_NAMES
+
+        names = HEADER_NAMES["zh"]
+        params[key] = "、".join(names.get(c, c) for c in params[key].split(", "))
+    for key in ("reason", "suffix"):
+        if key in params:
+            for en, zh in _ZH_PHRASES.items():
+                params[key] = params[key].replace(en, zh)
 
 
 def did_you_mean(suggestion: str | None, lang: Lang) -> str:

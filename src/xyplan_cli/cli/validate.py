@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from xyplan_cli.cli.common import Lang, emit, fail, load_catalogue_or_exit, printable, settings
+from xyplan_cli.cli.common import Lang, emit, load_catalogue_or_exit, printable, settings
 
 Format = Literal["table", "json"]
 
@@ -37,17 +37,10 @@ def validate(
     Prints rows read / accepted / rejected / skipped and every issue with file, line and column.
     Exit 0 when no row is rejected and there is no error; 2 otherwise.
     """
-    import codecs
-
     from xyplan_cli import api
 
     s = settings(ctx)
     lang = lang or s.lang
-    if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            fail(f"未知编码“{encoding}”" if lang == "zh" else f"unknown encoding '{encoding}'")
     catalogue = load_catalogue_or_exit(s)
     result = api.read(paths, catalogue, encoding=encoding)
     issues = [api.issue_out(i, lang) for i in result.issues]

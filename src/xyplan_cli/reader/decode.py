@@ -73,15 +73,12 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 
 def detect(path: Path, head: bytes, given: str | None = None) -> Decoding | Problem:
-    """The decoding of a text file; `given` (from --encoding) wins over detection."""
+    """The decoding of a text file; `given` (from --encoding) wins over detection.
+
+    A BOM that the codec keeps as a leading U+FEFF (utf-8, utf-16-le …) is dropped by the reader
+    (`sources`), whatever the encoding."""
     if given:
-        try:
-            codec = codecs.lookup(given).name
-        except LookupError:
-            return Problem("encoding-error", {"encoding": given, "reason": "unknown encoding"})
-        if codec == "utf-8" and head.startswith(codecs.BOM_UTF8):
-            codec = "utf-8-sig"
-        return _check(path, codec, given)
+        return _given(path, head, given)
     for bom, codec, label in _BOMS:
         if head.startswith(bom):
             return _check(path, codec, label)
@@ -97,6 +94,34 @@ def detect(path: Path, head: bytes, given: str | None = None) -> Decoding | Prob
             return tried[0]
         return min(tried, key=lambda d: d.bad_count)
     return tried[0]
+
+
+def _given(path: Path, head: bytes, given: str) -> Decoding | Problem:
+    """The decoding of --encoding. A name that is no codec, a codec that does not decode bytes to text
+    (rot13, base64) or that cannot read a file (idna, undefined) is a problem of the file, not an error."""
+    try:
+        codec = codecs.lookup(given).name
+    except LookupError:
+        return _refused(given, "unknown encoding")
+    try:
+        b"\n".decode(codec, "ignore")  # LookupError: "'rot13' is not a text encoding"
+        for errors in ("strict", "replace", "surrogateescape"):  # the error handlers the reader decodes with
+            codecs.getincrementaldecoder(codec)(errors).decode(b"", final=True)
+    except LookupError:
+        return _refused(given, "not a text encoding")
+    except Exception:  # the codec's own error: idna refuses "replace", undefined refuses everything
+        return _refused(given, "cannot be used to read a file")
+    if codec in ("utf-16", "utf-32") and not any(head.startswith(bom) for bom, name, _ in _BOMS if name == codec):
+        # the incremental decoder wants a BOM: the byte order is sniffed, else little-endian (as Windows writes)
+        codec = (codec == "utf-16" and _utf16_without_bom(head)) or f"{codec}-le"
+    try:
+        return _check(path, codec, given)
+    except ValueError as exc:  # a decoder failing otherwise than on invalid bytes (UnicodeError)
+        return _refused(given, str(exc) or type(exc).__name__)
+
+
+def _refused(given: str, reason: str) -> Problem:
+    return Problem("encoding-error", {"encoding": given, "reason": reason})
 
 
 def _mostly_utf8(head: bytes) -> bool:

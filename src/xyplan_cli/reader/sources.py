@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import re
 import stat
 import warnings
 import zipfile
@@ -131,7 +132,7 @@ def tables(path: Path, label: str, encoding: str | None = None) -> Iterator[Tabl
         yield Table(label, problem=Problem("unsupported-format", {"suffix": reason}))
     elif suffix not in DATA_SUFFIXES and suffix:
         yield Table(label, problem=Problem("unsupported-format", {"suffix": suffix}))
-    elif kind == "binary":
+    elif kind == "binary" and not encoding:  # (NUL bytes: UTF-32 text, when --encoding says so)
         yield Table(label, problem=Problem("unsupported-format", {"suffix": f"{suffix} (binary data)"}))
     elif suffix == ".xlsx" and kind != "empty":
         yield Table(label, problem=Problem("corrupt-xlsx", {"reason": "not a zip file"}))
@@ -162,8 +163,9 @@ def _text(path: Path, decoding: Decoding) -> str | None:
             if path.stat().st_size > WHOLE_BYTES:
                 return None
             text = path.read_bytes().decode(decoding.codec)
-        except (OSError, LookupError, UnicodeDecodeError):
+        except (OSError, LookupError, UnicodeError):
             return None
+    text = text.removeprefix("\ufeff")  # a BOM the codec keeps (utf-8, utf-16-le …)
     if "\r" in text:
         if text.count("\r") != text.count("\r\n"):
             return None
@@ -195,8 +197,9 @@ def skip_lines(text: str, count: int) -> int:
 def _head_text(head: bytes, decoding: Decoding) -> str:
     try:
         text = head.decode(decoding.codec, errors="replace")
-    except LookupError:
+    except (LookupError, UnicodeError):
         return ""
+    text = text.removeprefix("\ufeff")
     cut = max(text.rfind("\n"), text.rfind("\r"))
     return text[:cut + 1] if cut > 0 and len(head) == HEAD_BYTES else text
 
@@ -222,10 +225,9 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _csv_rows(path: Path, decoding: Decoding, delimiter: str) -> Iterator[Row]:
-    errors = "surrogateescape" if decoding.dirty else "strict"
     try:
-        handle = path.open("r", encoding=decoding.codec, errors=errors, newline="")
-    except (OSError, LookupError) as exc:
+        handle = _open(path, decoding)
+    except (OSError, LookupError, UnicodeError) as exc:
         yield 0, Problem("unreadable-file", {"reason": str(getattr(exc, "strerror", "") or exc)})
         return
     with handle:
@@ -251,7 +253,7 @@ def _csv_rows(path: Path, decoding: Decoding, delimiter: str) -> Iterator[Row]:
                     return
                 last = reader.line_num
                 continue
-            except (UnicodeDecodeError, OSError) as exc:
+            except (UnicodeError, OSError) as exc:
                 yield last + 1, Problem("encoding-error", {"encoding": decoding.label, "reason": str(exc)})
                 return
             if reader.line_num - last > 1 and _swallowed(cells, delimiter):
@@ -262,6 +264,19 @@ def _csv_rows(path: Path, decoding: Decoding, delimiter: str) -> Iterator[Row]:
             last = reader.line_num
 
 
+def _open(path: Path, decoding: Decoding) -> TextIO:
+    """The file as text, after a leading U+FEFF: a BOM that the codec keeps (utf-8, utf-16-le, gb18030 …)."""
+    handle = path.open("r", encoding=decoding.codec, errors="surrogateescape" if decoding.dirty else "strict",
+                       newline="")
+    try:
+        if handle.read(1) != "\ufeff":
+            handle.seek(0)
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
 def _split_rows(handle: TextIO, delimiter: str, decoding: Decoding) -> Iterator[Row]:
     """The rows of a text without any quote character, exactly as `csv.reader` reads them but in two thirds
     of the time: each line is one row, its cells split by the delimiter, a blank line no cells."""
@@ -269,7 +284,7 @@ def _split_rows(handle: TextIO, delimiter: str, decoding: Decoding) -> Iterator[
     try:
         for line, text in enumerate(handle, 1):
             yield line, split(text.rstrip("\r\n"), delimiter)
-    except (UnicodeDecodeError, OSError) as exc:
+    except (UnicodeError, OSError) as exc:
         yield line + 1, Problem("encoding-error", {"encoding": decoding.label, "reason": str(exc)})
 
 
@@ -356,13 +371,24 @@ def cell_text(cell: Any) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
         text = number_text(value)
-        if "%" in (getattr(cell, "number_format", "") or "") and text not in ("nan", "inf", "-inf"):
+        if _percent(getattr(cell, "number_format", "") or "") and text not in ("nan", "inf", "-inf"):
             with contextlib.suppress(InvalidOperation):
                 text = format(Decimal(text).scaleb(2).normalize(), "f") + "%"
         return text
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     return str(value)
+
+
+# What in a number format is shown as it is, never a placeholder: a quoted text, a \-escaped character, the
+# character after _ (a space its width) or * (repeated to fill), and [colour], [>=100] or [$-zh-CN] sections.
+_LITERALS = r'"[^"]*"?|\\.|[_*].|\[[^\]]*\]?'
+
+
+def _percent(number_format: str) -> bool:
+    """Whether Excel shows a number of this format times 100: an unquoted, unescaped % (`0.0%`, not
+    `0.0"%"` or `0.0\\%`)."""
+    return "%" in number_format and "%" in re.sub(_LITERALS, "", number_format)
 
 
 def number_text(value: float) -> str:
