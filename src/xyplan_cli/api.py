@@ -5,11 +5,14 @@
     report.to_dict()  # the JSON contract of `xyplan check --format json`
 
 Problems in the data are in `report.issues`; exceptions mean the run cannot go on: `CatalogueError`
-(an unusable catalogue) and `ValueError` (an unknown plan, domain or region, or an impossible year).
+(an unusable catalogue), `ValueError` (an unknown plan, domain, region or language, or an impossible
+year: out of range, or before any data) and `TypeError` (an argument of the wrong type). A single path,
+plan, domain or region may be given as itself instead of a one-item list.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -41,30 +44,72 @@ if TYPE_CHECKING:
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
 SPILL_BATCH = 1000  # encoded results written to the spill file at a time
+LANGS = ("zh", "en")
+
+PathArg = Path | str | os.PathLike[str]
+Paths = PathArg | Sequence[PathArg]
+Names = str | Sequence[str]
 
 
-def load_catalogue(targets: Path | None = None) -> Catalogue:
+def load_catalogue(targets: PathArg | None = None) -> Catalogue:
     """The catalogue at `targets` (a YAML file or a folder of them), or the shipped one.
 
     Raises `xyplan_cli.catalogue.CatalogueError` with the issues when it cannot be used.
     """
-    return _catalogue.load_catalogue(targets)
+    return _catalogue.load_catalogue(None if targets is None else Path(targets))
 
 
-def read(paths: Sequence[Path | str], catalogue: Catalogue, encoding: str | None = None, *,
+def read(paths: Paths, catalogue: Catalogue, encoding: str | None = None, *,
          progress: Progress | None = None) -> ReadResult:
     """Read CSV/XLSX submissions (files or folders): the dataset, the row accounting and the issues.
 
+    A folder without any data file in it is an `unreadable-file` issue (a mistyped path must not pass).
     `progress`, if given, is called as `progress("read", files done, files in all)` after each file.
     """
     from xyplan_cli.reader import read_submissions
 
-    return read_submissions([Path(p) for p in paths], catalogue, encoding=encoding, progress=progress)
+    given = as_paths(paths)
+    result = read_submissions(given, catalogue, encoding=encoding, progress=progress)
+    for folder in given:
+        inside = str(folder).rstrip(os.sep) + os.sep
+        if folder.is_dir() and not any(f == str(folder) or f.startswith(inside) for f in result.files):
+            result.issues.append(Issue(code="unreadable-file", file=str(folder),
+                                       params={"reason": "no data file (CSV, TSV, TXT, XLSX) in the folder"}))
+    return result
+
+
+def as_paths(paths: Paths) -> list[Path]:
+    """A list of paths for one path (str or path-like) or a sequence of them: a str is never a sequence of
+    one-letter paths (api.check("/data") must not read "/", the whole filesystem)."""
+    if isinstance(paths, str | os.PathLike):
+        return [Path(paths)]
+    if not isinstance(paths, Sequence):
+        raise TypeError(f"paths: expected a path or a list of paths, not {type(paths).__name__}")
+    for p in paths:
+        if not isinstance(p, str | os.PathLike):
+            raise TypeError(f"paths: expected a path or a list of paths, not a list with {type(p).__name__}")
+    return [Path(p) for p in paths]
+
+
+def as_names(what: str, names: Names) -> tuple[str, ...]:
+    """A tuple of ids or names for one (a str) or a sequence of them."""
+    if isinstance(names, str):
+        return (names,)
+    if not isinstance(names, Sequence) or not all(isinstance(n, str) for n in names):
+        raise TypeError(f"{what}: expected a str or a list of str, not {type(names).__name__}")
+    return tuple(names)
+
+
+def check_lang(lang: object) -> Lang:
+    """`lang` itself, or ValueError for anything but "zh" or "en"."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    return "zh" if lang == "zh" else "en"
 
 
 def evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None = None,
-             plans: Sequence[str] = (), domains: Sequence[str] = (), regions: Sequence[str] = (),
-             lang: Lang = "en", write: Callable[[str], object] | None = None, by: Literal["file"] | None = None,
+             plans: Names = (), domains: Names = (), regions: Names = (), lang: Lang = "en",
+             write: Callable[[str], object] | None = None, by: Literal["file"] | None = None,
              progress: Progress | None = None) -> Report:
     """Evaluate what was read as of `year` (None: the latest year in the data) into a report.
 
@@ -78,6 +123,9 @@ def evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None 
     `by="file"` adds `Report.files`: per file read, its rows, issues and the verdicts of the results with
     data from it. `progress`, if given, is called as `progress("evaluate", targets done, targets in all)`.
     """
+    plans, domains, regions = as_names("plans", plans), as_names("domains", domains), as_names("regions", regions)
+    if by not in (None, "file"):
+        raise ValueError(f"by must be None or 'file', not {by!r}")
     with collector.paused():
         return _evaluate(catalogue, read_result, year=year, plans=plans, domains=domains, regions=regions,
                          lang=lang, write=write, by=by, progress=progress)
@@ -90,6 +138,11 @@ def _evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None
     codes = resolve_regions(catalogue, regions, lang)
     dataset = read_result.dataset
     as_of = year if year is not None else dataset.latest_year
+    first = None if year is None else min((y for _, y in dataset.series.first_years()), default=None)
+    if year is not None and first is not None and year < first:
+        span = f"{first}–{dataset.latest_year}"
+        raise ValueError(f"截至 {year} 年没有数据:数据的年份为 {span}" if lang == "zh"
+                         else f"no data up to {year}: the data has the years {span}")
     results = engine.iter_results(catalogue, dataset, as_of=as_of, lang=lang, regions=codes, plans=plans,
                                   domains=domains)
     if progress is not None:
@@ -152,24 +205,32 @@ def _streamed(head: dict[str, Any], results: Iterator[Result], write: Callable[[
     return report
 
 
-def check(paths: Sequence[Path | str], *, targets: Path | None = None, year: int | None = None,
-          plans: Sequence[str] = (), domains: Sequence[str] = (), regions: Sequence[str] = (),
-          lang: Lang = "en", encoding: str | None = None, write: Callable[[str], object] | None = None,
+def check(paths: Paths, *, targets: PathArg | None = None, year: int | None = None,
+          plans: Names = (), domains: Names = (), regions: Names = (), lang: Lang = "en",
+          encoding: str | None = None, write: Callable[[str], object] | None = None,
           by: Literal["file"] | None = None, progress: Progress | None = None) -> Report:
     """Load the catalogue, read `paths` and evaluate: what `xyplan check` prints. `write`, `by`: see
     `evaluate`; `progress` is told of both phases, ("read", files done, files) then ("evaluate", targets
     done, targets)."""
+    paths = as_paths(paths)
+    plans, domains, regions = as_names("plans", plans), as_names("domains", domains), as_names("regions", regions)
+    check_lang(lang)  # before the catalogue is loaded, as are the other usage errors before any file is read
+    if by not in (None, "file"):
+        raise ValueError(f"by must be None or 'file', not {by!r}")
     catalogue = load_catalogue(targets)
     check_choices(catalogue, year=year, plans=plans, domains=domains, lang=lang)
-    resolve_regions(catalogue, regions, lang)  # usage errors before any file is read
+    resolve_regions(catalogue, regions, lang)
     return evaluate(catalogue, read(paths, catalogue, encoding, progress=progress), year=year, plans=plans,
                     domains=domains, regions=regions, lang=lang, write=write, by=by, progress=progress)
 
 
-def check_choices(catalogue: Catalogue, *, year: int | None, plans: Sequence[str], domains: Sequence[str],
-                  lang: Lang) -> None:
-    """Raise ValueError for a year out of range, or a plan or domain id the catalogue does not have."""
-    zh = lang == "zh"
+def check_choices(catalogue: Catalogue, *, year: int | None, plans: Names, domains: Names, lang: Lang) -> None:
+    """Raise ValueError for a year out of range, a plan or domain id the catalogue does not have, or a
+    language other than zh or en; TypeError for a year that is not an int."""
+    zh = check_lang(lang) == "zh"
+    plans, domains = as_names("plans", plans), as_names("domains", domains)
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+        raise TypeError(f"year: expected an int or None, not {type(year).__name__}")
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(f"年份 {year} 无效:应在 {MIN_YEAR}–{MAX_YEAR} 之间" if zh
                          else f"year {year} is out of range ({MIN_YEAR}–{MAX_YEAR})")
@@ -189,13 +250,13 @@ def _unknown(what: str, given: str, known: list[str], zh: bool) -> str:
     return f"未知{what}“{given}”(可选:{options})" if zh else f"unknown {what} '{given}' (known: {options})"
 
 
-def resolve_regions(catalogue: Catalogue, regions: Sequence[str], lang: Lang) -> tuple[str, ...]:
+def resolve_regions(catalogue: Catalogue, regions: Names, lang: Lang) -> tuple[str, ...]:
     """Region codes for codes or names, as submissions name them; ValueError for an unknown one."""
-    from xyplan_cli.reader.names import Names
+    from xyplan_cli.reader.names import Names as RegionNames
 
-    names = Names.of(catalogue)
+    names = RegionNames.of(catalogue)
     codes = []
-    for text in regions:
+    for text in as_names("regions", regions):
         found = names.region(text)
         if not isinstance(found, str):
             raise ValueError(Issue(code=found.code, file="", params=found.params).message(lang))
@@ -209,9 +270,9 @@ def issue_out(issue: Issue, lang: Lang) -> IssueOut:
                    severity=issue.severity, field=issue.field, message=issue.message(lang))
 
 
-def plan_infos(catalogue: Catalogue, plans: Sequence[str], domains: Sequence[str],
-               lang: Lang) -> tuple[PlanInfo, ...]:
+def plan_infos(catalogue: Catalogue, plans: Names, domains: Names, lang: Lang) -> tuple[PlanInfo, ...]:
     """The chosen plans and their chosen domains, named in `lang`, in catalogue order."""
+    plans, domains = as_names("plans", plans), as_names("domains", domains)
     out = []
     for plan in catalogue.plans:
         if plans and plan.id not in plans:

@@ -24,21 +24,25 @@ def write_atomic(path: Path, data: str | bytes) -> None:
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A binary file to write `path` piece by piece (a report written as it is made), atomically as
     `write_atomic`: it replaces `path` only when the `with` block ends normally; an exception in it (a
-    usage error, Ctrl-C) leaves the old file, or none, and no temporary file behind."""
-    if path.exists() and not path.is_file():
+    usage error, Ctrl-C) leaves the old file, or none, and no temporary file behind.
+
+    A symbolic link is written through, never replaced: the file it ends at (created if the link dangles)
+    is replaced in its own folder. A link the system resolves but `realpath` cannot (/dev/stdout →
+    /proc/self/fd/1 → pipe:[…]) ends at no regular file, and is written directly."""
+    target = Path(os.path.realpath(path))
+    if path.exists() and not target.is_file():
         with open(path, "wb") as device:
             yield device
         return
-    directory = path.parent if str(path.parent) else Path(".")
-    mode = _mode_for(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    mode = _mode_for(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.chmod(tmp, mode)  # mkstemp makes it 0600: the report would be readable by its writer only
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -59,7 +59,7 @@ def _sign(higher: bool, inclusive: bool) -> str:
 
 def requirement(target: Target, catalogue: Catalogue, lang: Lang, plan_end: int = 2030) -> str:
     """The whole requirement: rule, timing and scope."""
-    text = _rule_words(target, catalogue, lang, plan_end)
+    text = rule_words(target, catalogue, lang, plan_end)
     if target.timing == "every_year":
         text += ",每年" if lang == "zh" else " every year"
     elif target.timing == "reach_and_hold":
@@ -71,7 +71,8 @@ def requirement(target: Target, catalogue: Catalogue, lang: Lang, plan_end: int 
     return text
 
 
-def _rule_words(target: Target, catalogue: Catalogue, lang: Lang, plan_end: int) -> str:
+def rule_words(target: Target, catalogue: Catalogue, lang: Lang, plan_end: int = 2030) -> str:
+    """The rule alone, without its timing and scope: "≥ 90% by 2025, ≥ 95% by 2030"."""
     rule = target.rule
     unit = catalogue.indicator_by_id[target.indicator].unit
     zh = lang == "zh"

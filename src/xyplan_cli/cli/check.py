@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -86,13 +87,15 @@ def check(
 
     s = settings(ctx)
     lang = lang or s.lang
+    if output is not None:
+        refuse_input_as_output(output, paths, s.targets, lang)
     to_terminal = output is None and fmt == "table"
     width = shutil.get_terminal_size((100, 24)).columns if to_terminal else 100
     color = to_terminal and use_color(s.color and not no_color)
     options = Options(lang=lang, color=color, verbose=verbose, width=width, fail_on=fail_on)
     bar = Bar(lang)  # on stderr, if it is a terminal; erased when the `with` block is left, before any output
     text = None
-    with bar, _json_sink(fmt, output, bar) as streamed:
+    with bar, _json_sink(fmt, output, bar, lang) as streamed:
         try:
             report = api.check(
                 paths,
@@ -123,7 +126,7 @@ def check(
 
 
 @contextlib.contextmanager
-def _json_sink(fmt: str, output: Path | None, bar: Bar) -> Iterator[Callable[[str], object] | None]:
+def _json_sink(fmt: str, output: Path | None, bar: Bar, lang: str) -> Iterator[Callable[[str], object] | None]:
     """Where JSON goes while it is evaluated (a national report is ~400 MB, too big to hold): stdout, or
     the --output file. None for the other formats: they are rendered whole, then emitted."""
     if fmt != "json":
@@ -131,12 +134,12 @@ def _json_sink(fmt: str, output: Path | None, bar: Bar) -> Iterator[Callable[[st
     elif output is None:
         yield bar.before(sys.stdout.write)
     else:
-        with _output_file(output, bar) as write:
+        with _output_file(output, bar, lang) as write:
             yield write
 
 
 @contextlib.contextmanager
-def _output_file(output: Path, bar: Bar) -> Iterator[Callable[[str], object]]:
+def _output_file(output: Path, bar: Bar, lang: str) -> Iterator[Callable[[str], object]]:
     """A write function into `output`, which replaces the old file only once the block ends normally (a
     usage error or Ctrl-C leaves the old one). An OSError of the file itself (creating, writing, replacing
     it) is a clear message and exit 2; any other OSError of the run passes through as it is, not blamed on
@@ -162,4 +165,19 @@ def _output_file(output: Path, bar: Bar) -> Iterator[Callable[[str], object]]:
         if in_block and not own:  # once a write failed, closing the file fails too: still the output's error
             raise
         bar.close()  # the message must not land on the bar's line
-        fail(f"cannot write {output}: {exc.strerror or exc}")
+        reason = exc.strerror or exc
+        fail(f"无法写入 {output}:{reason}" if lang == "zh" else f"cannot write {output}: {reason}")
+
+
+def refuse_input_as_output(output: Path, inputs: list[Path], targets: Path | None, lang: str) -> None:
+    """Exit 2 when `output` is (or links to) a file the run reads: a submission, a data file in a folder
+    given, or the catalogue; the report would replace it."""
+    from xyplan_cli.reader.sources import discover
+
+    real = os.path.realpath(output)
+    read = [path for path, _ in discover(inputs)]
+    if targets is not None:
+        read += [targets, *targets.rglob("*.y*ml")] if targets.is_dir() else [targets]
+    if any(os.path.realpath(path) == real for path in read):
+        fail(f"输出文件 {output} 是输入文件,报告会覆盖它;请写到其他文件" if lang == "zh"
+             else f"the output {output} is an input file, which the report would replace; write it elsewhere")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from io import StringIO
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from xyplan_cli.catalogue.describe import requirement
+from xyplan_cli.catalogue.describe import requirement, rule_words
 from xyplan_cli.catalogue.model import Catalogue, Lang, Target
 
 TIMING = {
@@ -19,11 +20,12 @@ TIMING = {
 PLAN_SHORT = {"women": ("妇女", "women"), "children": ("儿童", "children")}
 
 
-def _console(color: bool, width: int | None = None) -> tuple[Console, StringIO]:
+def _console(color: bool) -> tuple[Console, StringIO]:
+    """A console writing into a buffer, as wide as the terminal (100 columns on a pipe)."""
     buffer = StringIO()
     console = Console(
         file=buffer,
-        width=width or 120,
+        width=shutil.get_terminal_size((100, 24)).columns,
         color_system="standard" if color else None,
         force_terminal=color,
         highlight=False,
@@ -32,12 +34,17 @@ def _console(color: bool, width: int | None = None) -> tuple[Console, StringIO]:
     return console, buffer
 
 
+def _text(buffer: StringIO) -> str:
+    """What was printed, without the spaces rich pads each table line with up to the console's width."""
+    return "\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n"))
+
+
 def _words(pair: tuple[str, str], lang: Lang) -> str:
     return pair[0] if lang == "zh" else pair[1]
 
 
 def targets_table(catalogue: Catalogue, targets: list[Target], lang: Lang, color: bool) -> str:
-    console, buffer = _console(color, width=max(100, Console().width))
+    console, buffer = _console(color)
     zh = lang == "zh"
     table = Table(box=None, header_style="bold", pad_edge=False)
     for label in (
@@ -48,7 +55,7 @@ def targets_table(catalogue: Catalogue, targets: list[Target], lang: Lang, color
         ("要求", "requirement"),
         ("时限", "timing"),
     ):
-        table.add_column(_words(label, lang), overflow="fold")
+        table.add_column(_words(label, lang), overflow="fold", no_wrap=label[1] == "id")  # ids stay whole
     for t in targets:
         plan = catalogue.plan_of(t)
         domain = catalogue.domain_of(t)
@@ -62,7 +69,7 @@ def targets_table(catalogue: Catalogue, targets: list[Target], lang: Lang, color
         )
     console.print(table)
     console.print(f"{len(targets)} 个目标" if zh else f"{len(targets)} targets")
-    return buffer.getvalue()
+    return _text(buffer)
 
 
 def target_details(catalogue: Catalogue, target: Target, record: dict[str, Any], lang: Lang, color: bool) -> str:
@@ -78,7 +85,7 @@ def target_details(catalogue: Catalogue, target: Target, record: dict[str, Any],
         ("指标" if zh else "indicator", f"{indicator.id} ({indicator.unit.value})"),
         ("别名" if zh else "aliases", "、".join(indicator.aliases) or "—"),
         ("要求" if zh else "requirement", record["requirement"]),
-        ("规则" if zh else "rule", f"{target.kind} {record['rule']}"),
+        ("规则" if zh else "rule", f"{target.kind} {rule_words(target, catalogue, lang, plan.end)}"),
         ("时限" if zh else "timing", _words(TIMING[target.timing], lang)),
         (
             "里程碑" if zh else "milestones",
@@ -96,4 +103,4 @@ def target_details(catalogue: Catalogue, target: Target, record: dict[str, Any],
     for key, value in rows:
         table.add_row(key, value)
     console.print(table)
-    return buffer.getvalue()
+    return _text(buffer)

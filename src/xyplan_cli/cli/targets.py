@@ -46,14 +46,20 @@ def list_targets(
     lang: LangOption = None,
 ) -> None:
     """List targets: id, plan, domain, name, the requirement in words, timing."""
+    from xyplan_cli.api import check_choices
     from xyplan_cli.catalogue.export import select, target_record
 
     s = settings(ctx)
     lang = lang or s.lang
     catalogue = load_catalogue_or_exit(s)
+    try:  # an unknown plan or domain is a usage error, as it is for `check`, not an empty list
+        check_choices(catalogue, year=None, plans=tuple(plan or ()), domains=tuple(domain or ()), lang=lang)
+    except ValueError as exc:
+        fail(str(exc))
     for k in kind or ():
         if k not in RULE_KINDS:
-            fail(f"unknown kind '{k}'; choose from {', '.join(RULE_KINDS)}")
+            options = ", ".join(RULE_KINDS)
+            fail(f"未知规则类型“{k}”(可选:{options})" if lang == "zh" else f"unknown kind '{k}' (known: {options})")
     targets = select(
         catalogue, plans=tuple(plan or ()), domains=tuple(domain or ()), kinds=tuple(kind or ()), text=search
     )
@@ -83,8 +89,9 @@ def show(
         import difflib
 
         close = difflib.get_close_matches(target_id, list(catalogue.target_by_id), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        fail(f"no target '{target_id}'{hint}")
+        if lang == "zh":
+            fail(f"没有目标“{target_id}”" + (f",是否为 {'、'.join(close)}?" if close else ""))
+        fail(f"no target '{target_id}'" + (f"; did you mean {', '.join(close)}?" if close else ""))
     record = target_record(target, catalogue, lang)
     if fmt == "json":
         emit(json.dumps(record, ensure_ascii=False, indent=2), None)

@@ -75,6 +75,10 @@ def template(
     s = settings(ctx)
     lang = lang or s.lang
     zh = lang == "zh"
+    if output is not None:
+        from xyplan_cli.cli.check import refuse_input_as_output
+
+        refuse_input_as_output(output, [], s.targets, lang)
     catalogue = load_catalogue_or_exit(s)
     known = [p.id for p in catalogue.plans]
     for p in plan:
@@ -102,6 +106,6 @@ def template(
     try:
         write_atomic(output, data)
     except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
+        fail(f"无法写入 {output}:{exc.strerror or exc}" if zh else f"cannot write {output}: {exc.strerror or exc}")
     rows = len(table) - 1
     sys.stderr.write(f"{output}: {rows} 行\n" if zh else f"{output}: {rows} rows\n")
