@@ -63,7 +63,7 @@ def read(paths: Paths, catalogue: Catalogue, encoding: str | None = None, *,
          progress: Progress | None = None) -> ReadResult:
     """Read CSV/XLSX submissions (files or folders): the dataset, the row accounting and the issues.
 
-    A folder without any data file in it is an `unreadable-file` issue (a mistyped path must not pass).
+    A folder without any data file in it is a `no-data-files` issue (a mistyped path must not pass).
     `progress`, if given, is called as `progress("read", files done, files in all)` after each file.
     """
     from xyplan_cli.reader import read_submissions
@@ -73,8 +73,7 @@ def read(paths: Paths, catalogue: Catalogue, encoding: str | None = None, *,
     for folder in given:
         inside = str(folder).rstrip(os.sep) + os.sep
         if folder.is_dir() and not any(f == str(folder) or f.startswith(inside) for f in result.files):
-            result.issues.append(Issue(code="unreadable-file", file=str(folder),
-                                       params={"reason": "no data file (CSV, TSV, TXT, XLSX) in the folder"}))
+            result.issues.append(Issue(code="no-data-files", file=str(folder)))
     return result
 
 

@@ -35,6 +35,10 @@ CODES: dict[str, Code] = {
                            "A file, sheet or cell exceeds the reader's safety limits."),
     "corrupt-xlsx": Code("error", "XLSX 文件已损坏:{reason}", "corrupt XLSX file: {reason}",
                          "The workbook cannot be opened as a valid XLSX (zip) file."),
+    "no-data-files": Code("error", "文件夹中没有数据文件(CSV、TSV、TXT、XLSX)",
+                          "no data file (CSV, TSV, TXT, XLSX) in the folder",
+                          "A folder given on the command line holds no file the reader reads: a mistyped or "
+                          "wrong path must not pass as a check of nothing."),
     "empty-file": Code("error", "文件为空,没有数据行", "the file is empty: no data rows",
                        "The file has no header and no data."),
     "no-header": Code("error", "找不到表头:缺少必需列 {missing}",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from xyplan_cli.catalogue.describe import breakdown_name
-from xyplan_cli.report import Point, Report, Result
+from xyplan_cli.report import IssueOut, Point, Report, Result
 from xyplan_cli.units import SYMBOLS, Unit, format_value
 
 Lang = Literal["zh", "en"]
@@ -94,6 +94,16 @@ def label(key: str, lang: Lang, **params: object) -> str:
 def status_label(status: str, lang: Lang) -> str:
     zh, en = STATUS_LABELS.get(status, (status, status))
     return zh if lang == "zh" else en
+
+
+def location(issue: IssueOut) -> str:
+    """file:line:column, or less where the issue is about a whole file (line 0) or a whole row."""
+    where = issue.file
+    if issue.line:
+        where += f":{issue.line}"
+        if issue.column:
+            where += f":{issue.column}"
+    return where
 
 
 def severity_label(severity: str, lang: Lang) -> str:

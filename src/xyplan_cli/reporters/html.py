@@ -15,6 +15,7 @@ from xyplan_cli.reporters.common import (
     groups,
     label,
     latest_text,
+    location,
     numbers_lines,
     region_text,
     severity_label,
@@ -171,7 +172,7 @@ def _anchor(group: Group) -> str:
 
 def _issues(issues: tuple[IssueOut, ...], lang: Lang) -> str:
     items = "".join(
-        f'<li class="{e(i.severity)}"><code>{e(i.file)}:{i.line}:{i.column}</code> '
+        f'<li class="{e(i.severity)}"><code>{e(location(i))}</code> '
         f"{e(severity_label(i.severity, lang))} <code>{e(i.code)}</code> {e(i.message)}</li>" for i in issues)
     return (f'<section class="issues"><h2>{e(label("issues", lang))} ({len(issues)})</h2>'
             f"<ul>{items}</ul></section>")

@@ -19,6 +19,7 @@ from xyplan_cli.reporters.common import (
     groups,
     label,
     latest_text,
+    location,
     numbers_lines,
     region_text,
     severity_label,
@@ -51,7 +52,7 @@ def render(report: Report, options: Options) -> str:
     if report.issues:
         lines += ["", f"## {label('issues', lang)} ({len(report.issues)})", ""]
         lines += [f"- `{issue.code}` {esc(severity_label(issue.severity, lang))} · "
-                  f"{esc(issue.file)}:{issue.line}:{issue.column} · {esc(issue.message)}" for issue in report.issues]
+                  f"{esc(location(issue))} · {esc(issue.message)}" for issue in report.issues]
     plan = None
     for group in found:
         if group.plan != plan:

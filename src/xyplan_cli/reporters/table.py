@@ -27,6 +27,7 @@ from xyplan_cli.reporters.common import (
     groups,
     label,
     latest_text,
+    location,
     numbers_lines,
     region_text,
     severity_label,
@@ -145,7 +146,7 @@ def _issues(issues: tuple[IssueOut, ...], lang: Lang, verbose: bool, width: int,
     shown = issues if verbose else issues[:ISSUES_SHOWN]
     lines = _text(f"{label('issues', lang)} ({len(issues)})", width, "bold", color)
     for issue in shown:
-        where = f"  {clean(issue.file)}:{issue.line}:{issue.column} "
+        where = f"  {clean(location(issue))} "
         kind = f"{severity_label(issue.severity, lang)} {issue.code}"
         message = clean(issue.message)
         one_line = "\n" not in message and cell_len(f"{where}{kind} {message}") <= width
