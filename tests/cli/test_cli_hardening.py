@@ -207,3 +207,17 @@ def test_a_folder_as_output_is_named_in_the_language(tmp_path: Path) -> None:
     (tmp_path / "adir").mkdir()
     proc = xyplan("--lang", "zh", "check", SMALL, "--format", "json", "-o", "adir", cwd=tmp_path)
     assert (proc.returncode, "无法写入 adir" in proc.stderr) == (2, True)
+
+
+# (format and output arguments, whether the first input error is repeated on stderr)
+ERRORS_ON_STDERR = [(["--format", "json"], True), (["--format", "csv"], True), (["--format", "junit"], True),
+                    ([], False)]  # the table on stdout lists the issues itself
+
+
+@pytest.mark.parametrize(("args", "on_stderr"), ERRORS_ON_STDERR)
+def test_input_errors_reach_stderr_when_the_report_goes_elsewhere(args: list[str], on_stderr: bool) -> None:
+    bad = ROOT / "samples" / "bad" / "unknown-region.csv"
+    proc = subprocess.run([sys.executable, "-m", "xyplan_cli", "check", str(bad), "--lang", "en", *args],
+                          capture_output=True, text=True, timeout=120)
+    shown = f"{bad}:4:2: unknown-region: unknown region '秦都县'" in proc.stderr
+    assert (proc.returncode, shown, "2 input errors" in proc.stderr) == (2, on_stderr, on_stderr)

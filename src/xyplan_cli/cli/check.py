@@ -6,7 +6,7 @@ import contextlib
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -23,6 +23,7 @@ from xyplan_cli.cli.common import (
     emit,
     fail,
     print_issues,
+    printable,
     settings,
     use_color,
 )
@@ -30,6 +31,7 @@ from xyplan_cli.reporters import FormatName
 
 if TYPE_CHECKING:
     from xyplan_cli.cli.progress import Bar
+    from xyplan_cli.report import IssueOut
 
 PathsArgument = Annotated[
     list[Path], typer.Argument(metavar="PATH", help="CSV/XLSX files or folders of them.", show_default=False)
@@ -122,7 +124,26 @@ def check(
             text = render(fmt, report, options)
     if text is not None:
         emit(text, output)
+    if not to_terminal:  # the report is in a file or a pipe: a CI log must still say why the run failed
+        _errors_on_stderr(report.issues, lang)
     raise typer.Exit(exit_code(report, fail_on))
+
+
+ERRORS_ON_STDERR = 10
+
+
+def _errors_on_stderr(issues: Sequence[IssueOut], lang: str) -> None:
+    """The first input errors (those that make the exit code 2), one a line, and how many there are."""
+    errors = [i for i in issues if i.severity == "error"]
+    if not errors:
+        return
+    from xyplan_cli.reporters.common import location
+
+    for issue in errors[:ERRORS_ON_STDERR]:
+        sys.stderr.write(printable(f"{location(issue)}: {issue.code}: {issue.message}") + "\n")
+    n = len(errors)
+    sys.stderr.write(f"xyplan: 输入错误 {n} 个;报告中列出全部问题\n" if lang == "zh"
+                     else f"xyplan: {n} input error{'s' if n > 1 else ''}; the report lists every issue\n")
 
 
 @contextlib.contextmanager
