@@ -133,6 +133,31 @@ def test_duplicates_in_one_file_and_across_files(catalogue: Catalogue, tmp_path:
     got = [(Path(i.file).name, i.line, i.code, Path(i.params.get("other", "")).name) for i in result.issues]
     assert got == [("a.csv", 3, "duplicate", "a.csv:2"), ("a.csv", 4, "duplicate-conflict", "b.csv:2"),
                    ("b.csv", 2, "duplicate-conflict", "a.csv:4"),
-                   ("b.csv", 3, "duplicate-conflict", "a.csv:4")]
+                   ("b.csv", 3, "duplicate-conflict", "b.csv:2")]  # named: a row with another value
     assert counts(result) == (5, 1, 3, 1)
     assert [(o[3], o[4], o[8]) for o in observations(result.dataset)] == [(2023, 11.2, "说明")]
+
+
+@pytest.mark.parametrize("values", [("11.2", "11.2", "10.9"), ("11.2", "10.9", "11.2"), ("10.9", "11.2", "11.2")])
+def test_a_conflict_rejects_every_row_of_the_series_year_whatever_the_order(catalogue: Catalogue, tmp_path: Path,
+                                                                            values: tuple[str, str, str]) -> None:
+    """Two files agree and a third differs: all three rows are rejected in every order of reading, each
+    naming a row with another value (never "11.2 ≠ 11.2"), and each file counts its own row."""
+    from itertools import permutations
+
+    from xyplan_cli.reader import read_submissions
+
+    paths = []
+    for name, value in zip("abc", values, strict=True):
+        path = tmp_path / f"{name}.csv"
+        path.write_text(f"indicator,region,year,value\nmaternal_mortality,秦都区,2023,{value}\n", encoding="utf-8")
+        paths.append(path)
+    seen = set()
+    for order in permutations(paths):
+        result = read_submissions(list(order), catalogue)
+        got = sorted((Path(i.file).name, i.code, i.params["value"] != i.params["other_value"]) for i in result.issues)
+        per_file = sorted((Path(f).name, (r.accepted, r.rejected, r.skipped)) for f, r in result.file_rows.items())
+        seen.add((tuple(got), counts(result), tuple(per_file)))
+    assert seen == {((("a.csv", "duplicate-conflict", True), ("b.csv", "duplicate-conflict", True),
+                      ("c.csv", "duplicate-conflict", True)), (3, 0, 3, 0),
+                     (("a.csv", (0, 1, 0)), ("b.csv", (0, 1, 0)), ("c.csv", (0, 1, 0))))}

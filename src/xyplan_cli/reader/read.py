@@ -5,8 +5,9 @@ Every row below a header ends in exactly one of accepted, rejected or skipped, s
 count as read and rejected; title rows above a header are not rows of data and are not counted.
 
 Duplicates: the same indicator × region × breakdown × year again with the same value is a `duplicate`
-warning and the repeat counts as skipped; with a different value (in one file or across files) both
-rows are rejected with `duplicate-conflict`, each naming the other place, and neither is used.
+warning and the repeat counts as skipped. Once any row of a series-year has a different value (in one
+file or across files), every row of it is rejected with `duplicate-conflict`, each naming a row with
+another value, and none is used: which rows are rejected never depends on the order of the files.
 """
 
 from __future__ import annotations
@@ -67,17 +68,20 @@ class _Reader:
         self.units = self.checker.units
         self.issues: list[Issue] = []
         self.read = self.accepted = self.rejected = self.skipped = 0
-        # series → year → the first accepted row; series-years with conflicting rows; value column per file
+        # series → year → the first accepted row; the value column of each table
         self.series: dict[SeriesKey, dict[int, Observation]] = {}
-        self.conflicted: set[tuple[SeriesKey, int]] = set()
         self.value_columns: dict[str, int] = {}
         self.blocks: list[Block] = []  # large files read column by column (`columnar`)
-        # Per file: its rows (read, accepted, rejected, skipped); the file of each table label; the tables
-        # of first rows withdrawn by a duplicate-conflict (the conflict is found while reading a later
-        # file, but the withdrawn row is counted against its own file: see `count_file`)
+        # A conflicted series-year's first row with a value other than the first's; the same-value repeats
+        # of a series-year, each with the index of its `duplicate` issue (a later conflict rejects them)
+        self.conflicts: dict[tuple[SeriesKey, int], Observation] = {}
+        self.repeats: dict[tuple[SeriesKey, int], list[tuple[Observation, int]]] = {}
+        # Per file: its rows (read, accepted, rejected, skipped); the file of each table label; rows
+        # rejected by a conflict found later, as (table, what the row was counted as): the conflict may be
+        # found while reading a later file, but the row is counted against its own file (`count_file`)
         self.file_rows: dict[str, dict[str, int]] = {}
         self.file_of: dict[str, str] = {}
-        self.withdrawn: list[str] = []
+        self.withdrawn: list[tuple[str, str]] = []
 
     def issue(self, code: str, file: str, line: int = 0, column: int = 0, field: str | None = None,
               params: dict[str, str] | None = None) -> None:
@@ -85,7 +89,7 @@ class _Reader:
                                  params=params or {}))
 
     def result(self, files: list[str]) -> ReadResult:
-        conflicted = self.conflicted
+        conflicted = self.conflicts
         lists: dict[SeriesKey, list[Observation]] = {}
         for key, by_year in self.series.items():
             kept = sorted(by_year.values(), key=_year)
@@ -108,15 +112,16 @@ class _Reader:
 
     def count_file(self, label: str, before: tuple[int, int, int, int, int]) -> None:
         """The rows of the file just read: the totals' growth since `before`, except that a conflict with a
-        row of an earlier file moves that row from accepted to rejected in the earlier file's count."""
+        row of an earlier file moves that row from accepted (or skipped) to rejected in the earlier file's
+        count."""
         read, accepted, rejected, skipped, withdrawn = before
         here = self.file_rows[label] = {"read": self.read - read, "accepted": self.accepted - accepted,
                                         "rejected": self.rejected - rejected, "skipped": self.skipped - skipped}
-        for table in self.withdrawn[withdrawn:]:
+        for table, was in self.withdrawn[withdrawn:]:
             earlier = self.file_rows[self.file_of.get(table, table)]  # may be `here` (a conflict in one file)
-            here["accepted"] += 1
+            here[was] += 1
             here["rejected"] -= 1
-            earlier["accepted"] -= 1
+            earlier[was] -= 1
             earlier["rejected"] += 1
 
     # -- files ---------------------------------------------------------------------------------------
@@ -337,30 +342,45 @@ class _Reader:
             self.issue(bad.problem.code, label, line, bad.column + 1, bad.field, bad.problem.params)
 
     def _again(self, key: SeriesKey, by_year: dict[int, Observation], obs: Observation) -> None:
-        """A second row for a series-year: a duplicate (same value) or a conflict (both rejected)."""
+        """Another row for a series-year: a duplicate (same value, skipped) or a conflict (all rejected)."""
         first = by_year[obs.year]
-        here, there = f"{obs.file}:{obs.line}", f"{first.file}:{first.line}"
-        column, first_column = self.value_columns[obs.file], self.value_columns[first.file]
+        year = (key, obs.year)
+        column = self.value_columns[obs.file]
         unit = self.units[obs.indicator]
-        if (key, obs.year) in self.conflicted:
+        conflict = self.conflicts.get(year)
+        if conflict is not None:  # named: a row with another value than this one's
+            other = conflict if _same(obs, first) else first
             self.rejected += 1
             self.issue("duplicate-conflict", obs.file, obs.line, column, "value", {
-                "other": there, "value": _shown(obs, unit), "other_value": _shown(first, unit)})
-        elif (obs.low, obs.high, obs.low_open, obs.high_open) == (first.low, first.high, first.low_open,
-                                                                  first.high_open):
+                "other": f"{other.file}:{other.line}", "value": _shown(obs, unit), "other_value": _shown(other, unit)})
+        elif _same(obs, first):
             self.skipped += 1
-            self.issue("duplicate", obs.file, obs.line, column, "value", {"other": there})
+            self.repeats.setdefault(year, []).append((obs, len(self.issues)))
+            self.issue("duplicate", obs.file, obs.line, column, "value", {"other": f"{first.file}:{first.line}"})
             if first.note is None and obs.note is not None:
                 by_year[obs.year] = first._replace(note=obs.note)
         else:
-            self.conflicted.add((key, obs.year))
-            self.withdrawn.append(first.file)
+            here, there = f"{obs.file}:{obs.line}", f"{first.file}:{first.line}"
+            self.conflicts[year] = obs
+            self.withdrawn.append((first.file, "accepted"))
             self.accepted -= 1
             self.rejected += 2
             self.issue("duplicate-conflict", obs.file, obs.line, column, "value", {
                 "other": there, "value": _shown(obs, unit), "other_value": _shown(first, unit)})
-            self.issue("duplicate-conflict", first.file, first.line, first_column, "value", {
+            self.issue("duplicate-conflict", first.file, first.line, self.value_columns[first.file], "value", {
                 "other": here, "value": _shown(first, unit), "other_value": _shown(obs, unit)})
+            for repeat, at in self.repeats.pop(year, ()):  # counted once until now: rejected with the rest
+                self.withdrawn.append((repeat.file, "skipped"))
+                self.skipped -= 1
+                self.rejected += 1
+                self.issues[at] = Issue(code="duplicate-conflict", file=repeat.file, line=repeat.line,
+                                        column=self.value_columns[repeat.file], field="value", params={
+                                            "other": here, "value": _shown(repeat, unit),
+                                            "other_value": _shown(obs, unit)})
+
+
+def _same(a: Observation, b: Observation) -> bool:
+    return (a.low, a.high, a.low_open, a.high_open) == (b.low, b.high, b.low_open, b.high_open)
 
 
 def _shown(obs: Observation, unit: Unit) -> str:
