@@ -99,9 +99,10 @@ def test_usage_errors_exit_2(args: list[str], message: str) -> None:
     assert proc.exit_code == 2 and message in proc.output
 
 
-def test_csv_to_stdout_without_bom() -> None:
+def test_csv_to_stdout_with_bom() -> None:
+    """`xyplan template > fill.csv` must open in Excel as UTF-8, as `check --format csv` does."""
     proc = runner.invoke(app, ["template", "--years", "2024", "--region", "610422/城关街道", "--lang", "zh"])
     assert proc.exit_code == 0
     lines = proc.output.splitlines()
-    assert lines[0] == "指标,地区,年份,分组,数值,单位,说明,来源"
+    assert lines[0] == "\ufeff指标,地区,年份,分组,数值,单位,说明,来源"
     assert all(",三原县/城关街道,2024," in line for line in lines[1:]) and len(lines) > 1

@@ -98,7 +98,8 @@ def template(
     series = tpl.needs(catalogue, plan or known, regions)
     table = tpl.rows(catalogue, series, year_list, lang)
     if output is None:
-        sys.stdout.write(tpl.to_csv(table, bom=False).decode("utf-8"))
+        # with the BOM, as `check --format csv` has it: Excel reads `xyplan template > fill.csv` as UTF-8
+        sys.stdout.write(tpl.to_csv(table).decode("utf-8"))
         return
     from xyplan_cli.atomic import write_atomic
 

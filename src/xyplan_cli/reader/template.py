@@ -135,11 +135,11 @@ def rows(catalogue: Catalogue, series: Sequence[Need], years: Sequence[int], lan
     return out
 
 
-def to_csv(table: Sequence[Sequence[str]], bom: bool = True) -> bytes:
+def to_csv(table: Sequence[Sequence[str]]) -> bytes:
     """CSV in UTF-8 with a BOM (so that Excel opens it as UTF-8), CRLF line ends."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(table)
-    return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def to_xlsx(table: Sequence[Sequence[str]], sheet: str = "data") -> bytes:
