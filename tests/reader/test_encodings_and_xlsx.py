@@ -139,7 +139,6 @@ def test_only_a_real_percent_format_scales(catalogue: Catalogue, tmp_path: Path,
     assert (issues(result), [o[4] for o in observations(result.dataset)]) == ([], [shown])
 
 
-@pytest.mark.xfail(reason="reader/rows.py reports a ragged row at the first column past the header")
 @pytest.mark.parametrize(("cell", "column"), [("Z2", 26)])
 def test_a_stray_cell_is_reported_where_it_is(catalogue: Catalogue, tmp_path: Path, cell: str, column: int) -> None:
     from openpyxl import Workbook

@@ -27,16 +27,18 @@ HEADERS = ["indicator,region,year,value", "indicator,region,year,value,breakdown
            "value,year,region,indicator,unit"]
 # Cells by column, mostly plain (the shortcut's rows), and every kind of other cell, so that both kinds mix.
 POOLS = {
-    "indicator": ["maternal_mortality", "孕产妇死亡率", "female_life_expectancy", "no_such_indicator", "#x"],
+    "indicator": ["maternal_mortality", "孕产妇死亡率", "female_life_expectancy", "no_such_indicator", "#x", "#N/A",
+                  "5岁以下儿童死亡率(%)", "婴儿死亡率(‰)"],
     "region": ["610400", "咸阳市", "秦都区", "610422/城关街道", "nowhere", " "],
     "year": ["2020", "2021", "2022", "2023 年", "20x"],
-    "value": ["9.5", "-0", " 7 ", "-1", "1e9", "95%", ">9", "NA", "1_0", "nan", "inf", "十", "１２"],
+    "value": ["9.5", "-0", " 7 ", "-1", "1e9", "95%", ">9", "NA", "1_0", "nan", "inf", "十", "１２", "#N/A", "5.",
+              "0,952"],
     "breakdown": ["总计", "城镇", "male", "nothing"],
     "unit": ["‰", "%", "1/10万", "人", "ratio"],
     "note": ["口径调整", " x "],
     "township": ["城关街道"],
-    "numerator": ["3", "x"],
-    "denominator": ["4", "0"],
+    "numerator": ["3", "x", "—", "0.5万"],
+    "denominator": ["4", "0", "无", "1.2万"],
 }
 PLAIN = {"indicator", "region", "year", "value", "breakdown", "note"}
 CELLS = [c for pool in POOLS.values() for c in pool] + ["", " ", "#", "注:说明"]

@@ -175,7 +175,7 @@ class _Reading:
         value = self._per_row(ch.cv, [_plain(t) for t in self.texts[ch.cv]], pa.float64())
         lows, highs = [-math.inf] * len(self.ids["indicator"]), [math.inf] * len(self.ids["indicator"])
         for ident, n in self.ids["indicator"].items():
-            lows[n], highs[n] = ch.ranges[ident]
+            lows[n], highs[n] = ch.plain_ranges[ident]
         safe_ind = pc.max_element_wise(ind, 0)
         low = pc.take(pa.array(lows or [0.0], pa.float64()), safe_ind)
         high = pc.take(pa.array(highs or [0.0], pa.float64()), safe_ind)

@@ -2,7 +2,7 @@
 
 A header is the first row, among the first `HEADER_SCAN` rows, that names all required columns; rows
 above it are title rows. Header cells are compared after normalisation, and a trailing bracket group is
-ignored (数值(%) is 数值).
+ignored (数值(%) is 数值); a unit in the value column's bracket is kept (`Header.value_unit`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from xyplan_cli.reader.normalize import clean, keys
+from xyplan_cli.reader.values import bracket_unit
 
 REQUIRED: tuple[str, ...] = ("indicator", "region", "year", "value")
 OPTIONAL: tuple[str, ...] = ("breakdown", "unit", "numerator", "denominator", "source", "note", "township")
@@ -59,7 +60,8 @@ def column_of(cell: str) -> str | None:
 
 @dataclass(frozen=True)
 class Header:
-    """A header row: its position in the rows, the column → 0-based cell index, and a repeated column."""
+    """A header row: its position in the rows, the column → 0-based cell index, a repeated column, and the
+    unit word the value column's header names in brackets (数值(‰): every value is in ‰), "" for none."""
 
     index: int
     line: int
@@ -67,6 +69,7 @@ class Header:
     duplicate: str | None = None
     width: int = 0
     duplicate_at: int = -1
+    value_unit: str = ""
 
     def missing(self) -> list[str]:
         return [c for c in REQUIRED if c not in self.positions]
@@ -84,7 +87,9 @@ def read_header(index: int, line: int, cells: list[str]) -> Header:
                 duplicate, duplicate_at = cell.strip(), i
             continue
         positions[column] = i
-    return Header(index, line, positions, duplicate, width=len(cells), duplicate_at=duplicate_at)
+    value_unit = bracket_unit(cells[positions["value"]]) if "value" in positions else ""
+    return Header(index, line, positions, duplicate, width=len(cells), duplicate_at=duplicate_at,
+                  value_unit=value_unit)
 
 
 def find_header(rows: Sequence[tuple[int, object]]) -> Header | None:

@@ -26,6 +26,13 @@ def key(text: str) -> str:
     return "".join(clean(text).split()).casefold()
 
 
+def bracket(text: str) -> str:
+    """The key of a trailing bracket group's content ("%" of 数值(%)), "" when there is none."""
+    k = key(text)
+    found = _TRAILING_BRACKET.search(k) if k.endswith(")") else None
+    return found[0][1:-1] if found else ""
+
+
 def keys(text: str) -> tuple[str, ...]:
     """The key, and the key without a trailing bracket group such as (%) or (1/10万), when it has one."""
     k = key(text)

@@ -36,7 +36,9 @@ from xyplan_cli.reader.values import (
     Missing,
     Problem,
     Reading,
+    bracket_unit,
     decimals,
+    excel_error,
     parse_value,
     resolve_unit,
     shift_of,
@@ -65,6 +67,15 @@ class Skip(NamedTuple):
     """A row that holds no observation: blank (text None, no issue) or a title/footnote/comment row."""
 
     text: str | None
+
+
+class Named(NamedTuple):
+    """An indicator named with a unit in brackets other than its own (5岁以下儿童死亡率(%)): its id and the
+    unit word. Not a `str`, so the quick paths leave the row to `check`, which takes that unit as it takes a
+    unit cell. (A bracket naming the indicator's own unit, 婴儿死亡率(‰), is only a name.)"""
+
+    ident: str
+    unit: str
 
 
 class Checked(NamedTuple):
@@ -133,7 +144,7 @@ class RowChecker:
         for ind in catalogue.indicators:
             low, high = ind.plausible
             self.ranges[ind.id] = (low, INF if high is None else high)
-        self._indicator: dict[str, str | Problem] = {}
+        self._indicator: dict[str, str | Named | Problem] = {}
         self._region: dict[str, str | Problem] = {}
         self._township: dict[str, str | Problem] = {}
         self._breakdown: dict[str, str | Problem] = {}
@@ -142,6 +153,7 @@ class RowChecker:
         self._plain: dict[str, float] = {}  # plain numbers (`plain_number`): the fast path's values
         # for `lines`: the ranges; per column, the texts seen and what it takes them as (`_taken_texts`),
         # and the columns where that includes None (a problem)
+        self.plain_ranges = self.ranges  # the ranges of a value taken as it is (`use`)
         self._low = {ind: low for ind, (low, _) in self.ranges.items()}
         self._high = {ind: high for ind, (_, high) in self.ranges.items()}
         self._taken: dict[str, dict[str, Any]] = {c: {} for c in ("value", "indicator", "region", "year", "breakdown")}
@@ -162,12 +174,23 @@ class RowChecker:
         self.width = max(pos.values()) + 1
         self.hwidth = max(header.width, self.width)
         self.pad = [""] * self.width
+        # 数值(‰): the unit of a value that names none; taken as it is only for the indicators whose unit
+        # that is (no range for the others)
+        self.value_unit = header.value_unit
+        plain = self.ranges
+        if self.value_unit:
+            plain = {ind: r if self._resolve(self.value_unit, self.units[ind])[0] is self.units[ind] else (INF, -INF)
+                     for ind, r in self.ranges.items()}
+        if plain is not self.plain_ranges:
+            self.plain_ranges = plain
+            self._low = {ind: low for ind, (low, _) in plain.items()}
+            self._high = {ind: high for ind, (_, high) in plain.items()}
 
-    def resolve(self, column: str, text: str) -> str | int | Problem:
+    def resolve(self, column: str, text: str) -> str | int | Named | Problem:
         """What `check` makes of one cell of `column` (indicator, region, year or breakdown), from the same
         caches: the columnar reader resolves each distinct text once with it."""
         if column == "indicator":
-            found: str | int | Problem | None = self._indicator.get(text)
+            found: str | int | Named | Problem | None = self._indicator.get(text)
             return found if found is not None else _cached(self._indicator, text, self._indicator_of)
         if column == "region":
             found = self._region.get(text)
@@ -187,7 +210,7 @@ class RowChecker:
                                                     self.ct, self.cn, self.cd, self.cnote)
         width, hwidth, pad = self.width, self.hwidth, self.pad
         indicators, regions, years, breakdowns = self._indicator, self._region, self._year, self._breakdown
-        plains, ranges, same_unit = self._plain, self.ranges, self._same_unit
+        plains, ranges, same_unit = self._plain, self.plain_ranges, self._same_unit
         ratio = cn is not None and cd is not None
         full = self.check
 
@@ -332,7 +355,7 @@ class RowChecker:
         if self._same_unit.get((text, ind)) is True:
             return True
         unit = self.units[ind]
-        resolved = self._source_unit(text, "", unit)
+        resolved = self._source_unit([(self.cu or 0, "unit", text)], "", unit)
         if isinstance(resolved, Bad) or resolved[0] is not unit:
             return False
         if len(self._same_unit) < CACHE_LIMIT:
@@ -349,9 +372,12 @@ class RowChecker:
             odd = self._odd(cells, dirty)
             if odd is not None:
                 return odd
-        ind = self._indicator.get(ind_t)
+        ind: str | Named | Problem | None = self._indicator.get(ind_t)
         if ind is None:
             ind = _cached(self._indicator, ind_t, self._indicator_of)
+        named = ""
+        if isinstance(ind, Named):
+            ind, named = ind
         reg: str | Problem | None
         if self.ct is not None and cells[self.ct].strip():
             reg = self._township_of(reg_t, cells[self.ct])
@@ -378,7 +404,7 @@ class RowChecker:
                 and not isinstance(reading, Problem)):
             if isinstance(reading, Missing):
                 return reading
-            return self._value_of(cells, ind, reg, year, bd, val_t, plain, reading)
+            return self._value_of(cells, ind, reg, year, bd, val_t, plain, reading, named)
         if not isinstance(ind, str) and not isinstance(reg, str) and not isinstance(year, int):
             odd = self._odd(cells, dirty)  # a repeated header or a title row among the data
             if odd is not None:
@@ -386,7 +412,7 @@ class RowChecker:
         return self._name_problems(ind, reg, year, bd, reading)
 
     def _value_of(self, cells: list[str], ind: str, reg: str, year: int, bd: str, val_t: str,
-                  plain: float | None, reading: Reading | Missing | Problem | None) -> Outcome:
+                  plain: float | None, reading: Reading | Missing | Problem | None, named: str) -> Outcome:
         unit = self.units[ind]
         if plain is not None:
             low = high = plain
@@ -398,13 +424,19 @@ class RowChecker:
             word, low_t, high_t = reading.unit_word, reading.low_text, reading.high_text
         source = unit
         cu = self.cu
-        if word or (cu is not None and cells[cu]):
-            resolved = self._source_unit(cells[cu] if cu is not None else "", word, unit)
+        if word or (cu is not None and cells[cu]) or named or self.value_unit:
+            # the units written for the value: the indicator's bracket and the unit cell; else the header's
+            given = [(self.ci, "indicator", named)] if named else []
+            if cu is not None and cells[cu].strip():
+                given.append((cu, "unit", cells[cu]))
+            if not (word or given) and self.value_unit:
+                given.append((self.cv, "value", self.value_unit))
+            resolved = self._source_unit(given, word, unit)
             if isinstance(resolved, Bad):
                 return [resolved]
             source, shift = resolved
-            if not word and source is unit and len(self._same_unit) < CACHE_LIMIT:
-                self._same_unit[(cells[cu], ind)] = True  # type: ignore[index]
+            if not word and source is unit and cu is not None and len(self._same_unit) < CACHE_LIMIT:
+                self._same_unit[(cells[cu], ind)] = True  # (the unit cell, if any, names the indicator's unit)
             if shift:
                 low, high = shifted(low_t, low, shift), shifted(high_t, high, shift)
         lo, hi = self.ranges[ind]
@@ -421,10 +453,16 @@ class RowChecker:
         return Checked(ind, reg, bd, year, low, high, low_open, high_open, note)
 
     # -- pieces --------------------------------------------------------------------------------------
-    def _indicator_of(self, text: str) -> str | Problem:
+    def _indicator_of(self, text: str) -> str | Named | Problem:
         if not text.strip():
             return Problem("missing-field", {"column": "indicator"})
-        return self.names.indicator(text)
+        found = self.names.indicator(text)
+        if isinstance(found, Problem):
+            return found
+        word = bracket_unit(text)
+        if word and self._resolve(word, self.units[found])[0] is not self.units[found]:
+            return Named(found, word)
+        return found
 
     def _region_of(self, text: str) -> str | Problem:
         if not text.strip():
@@ -448,29 +486,27 @@ class RowChecker:
                 bad.append(Bad(-1 if column is None else column, name, value))
         return bad
 
-    def _source_unit(self, given_text: str, word: str, unit: Unit) -> tuple[Unit, int] | Bad:
-        """The unit the value is written in (its suffix, else the unit cell `given_text`, else the
-        indicator's) and the power of ten to the indicator's unit."""
-        column = self.cv
-        cu = self.cu
-        if cu is not None and given_text.strip():
-            given = self._unit.get(given_text)
-            if given is None:
-                given = _cached(self._unit, given_text, unit_word)
-            if isinstance(given, Problem):
-                return Bad(cu, "unit", given)
-            if word and given and self._resolve(word, unit)[0] != self._resolve(given, unit)[0]:
-                return Bad(cu, "unit", Problem("unit-mismatch", {
-                    "given": f"{word} ≠ {given_text.strip()}", "expected": unit_label(unit)}))
+    def _source_unit(self, given: list[tuple[int, str, str]], word: str, unit: Unit) -> tuple[Unit, int] | Bad:
+        """The unit the value is written in (its suffix `word`, else the units `given` as (column, field,
+        text), which must agree with each other and with the suffix; else the indicator's) and the power of
+        ten to the indicator's unit."""
+        column, field, shown = self.cv, "value", word
+        for at, name, text in given:
+            found = self._unit.get(text)
+            if found is None:
+                found = _cached(self._unit, text, unit_word)
+            if isinstance(found, Problem):
+                return Bad(at, name, found)
+            if word and found and self._resolve(word, unit)[0] != self._resolve(found, unit)[0]:
+                return Bad(at, name, Problem("unit-mismatch", {
+                    "given": f"{shown} ≠ {text.strip()}", "expected": unit_label(unit)}))
             if not word:
-                word, column = given, cu
+                word, column, field, shown = found, at, name, text.strip()
         if not word:
             return unit, 0
         source, shift = self._resolve(word, unit)
         if shift is None:
-            shown = given_text.strip() if column == cu else word
-            return Bad(column, "unit" if column == cu else "value", Problem("unit-mismatch", {
-                "given": shown, "expected": unit_label(unit)}))
+            return Bad(column, field, Problem("unit-mismatch", {"given": shown, "expected": unit_label(unit)}))
         return source, shift
 
     def _resolve(self, word: str, unit: Unit) -> tuple[Unit, int | None]:
@@ -482,15 +518,20 @@ class RowChecker:
 
     def _ratio(self, num_t: str, den_t: str, val_t: str, low: float, high: float, source: Unit,
                unit: Unit) -> Bad | None:
-        """Numerator ÷ denominator must give the value within the value's reported precision."""
+        """Numerator ÷ denominator must give the value within the value's reported precision. Each is a count
+        read as values are (１２, 1,234, 1.2万); a missing marker (—, 无) in either is not given, as empty."""
         assert self.cn is not None and self.cd is not None
+        readings = parse_value(num_t), parse_value(den_t)
+        if isinstance(readings[0], Missing) or isinstance(readings[1], Missing):
+            return None
         parts: list[float] = []
-        for text, column, name in ((num_t, self.cn, "numerator"), (den_t, self.cd, "denominator")):
-            reading = parse_value(text)
-            if not isinstance(reading, Reading) or not reading.exact or reading.low < 0 or (
-                    reading.unit_word and family(resolve_unit(reading.unit_word, Unit.COUNT)) != "count"):
+        for reading, text, column, name in zip(readings, (num_t, den_t), (self.cn, self.cd),
+                                               ("numerator", "denominator"), strict=True):
+            word = reading.unit_word if isinstance(reading, Reading) else ""
+            count = resolve_unit(word, Unit.COUNT) if word else Unit.COUNT  # 万 (万人): a count × 10⁴
+            if not isinstance(reading, Reading) or not reading.exact or reading.low < 0 or family(count) != "count":
                 return Bad(column, name, Problem("not-a-number", {"text": text.strip()}))
-            parts.append(reading.low)
+            parts.append(shifted(reading.low_text, reading.low, shift_of(count, Unit.COUNT) or 0))
         if family(unit) != "rate":
             return None
         numerator, denominator = parts
@@ -522,15 +563,22 @@ class RowChecker:
                         "encoding": self.encoding, "reason": "undecodable bytes in this cell"}))]
         if len(cells) > self.hwidth and any(stripped[self.hwidth:]):
             found = max(i for i, c in enumerate(stripped) if c) + 1
-            return [Bad(self.hwidth, None, Problem("ragged-row", {
+            stray = next(i for i in range(self.hwidth, len(stripped)) if stripped[i])  # where it is, not the edge
+            return [Bad(stray, None, Problem("ragged-row", {
                 "found": str(found), "expected": str(self.hwidth)}))]
         required = [stripped[header.positions[c]] for c in REQUIRED]
         lone_title = (len(filled) == 1 and not stripped[self.cv]
                       and not isinstance(parse_value(filled[0]), Reading))
-        if (filled[0].startswith("#") or all(looks_like_footnote(c) for c in filled) or not any(required)
+        # (a row of nothing but footnotes, or of Excel errors such as a formula filled down past the data)
+        if (_comment(filled[0]) or all(looks_like_footnote(c) for c in filled) or not any(required)
                 or lone_title or _repeats(cells, header)):
             return Skip(filled[0][:40])
         return None
+
+
+def _comment(text: str) -> bool:
+    """A comment row's first cell (# note, #备注); an Excel error value (#N/A, #REF!) is data gone wrong."""
+    return text.startswith("#") and not excel_error(text)
 
 
 def _repeats(cells: list[str], header: Header) -> bool:

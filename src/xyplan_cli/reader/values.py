@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from xyplan_cli.reader.normalize import clean, key
+from xyplan_cli.reader.normalize import bracket, clean, key
 from xyplan_cli.units import Unit, conversion_factor, convertible, family
 
 INF = math.inf
@@ -65,8 +65,15 @@ class Reading(BaseModel):
 
 
 MISSING_MARKERS = frozenset({
-    "", "-", "--", "---", "—", "——", "–", "...", "......", "na", "n/a", "n.a.", "#n/a",
+    "", "-", "--", "---", "—", "——", "–", "...", "......", "na", "n/a", "n.a.",
     "null", "none", "nan", "无", "空", "缺", "暂无", "不详", "未知", "/",
+})
+
+# Excel's error values (compared by `key`): a formula that failed in a data cell, never a comment or a
+# missing marker, so the row is rejected (#N/A included: it is not the spec's NA).
+EXCEL_ERRORS = frozenset({
+    "#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#num!", "#null!", "#spill!", "#calc!", "#field!",
+    "#getting_data", "#blocked!", "#busy!", "#connect!", "#unknown!", "#external!", "#python!",
 })
 
 # Unit words (compared by `key`) → unit; "10k" is the bare 万 multiplier (count_10k or yuan_10k).
@@ -113,9 +120,16 @@ _SUFFIX_BOUNDS: dict[str, tuple[str, bool]] = {
     "以内": ("high", False),
 }
 
-_NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?"
+# A number as `float()` reads one (5. and .5 too), or with thousands separators; a first group of 0 is no
+# thousands group (0,952 is a decimal comma, not 952: rejected).
+_NUM = r"[+-]?(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _ONE = re.compile(rf"^(?P<pre>\D*?)(?P<num>{_NUM})(?P<unit>.*?)(?P<post>及以上|以上|及以下|以下|以内)?$")
 _RANGE = re.compile(rf"^(?P<a>{_NUM})(?P<ua>[^\d~至到–—-]*)(?:~|至|到|–|—|-)(?P<b>{_NUM})(?P<ub>[^\d]*)$")
+
+
+def excel_error(text: str) -> bool:
+    """Is a cell one of Excel's error values (#N/A, #REF!, #DIV/0! …)?"""
+    return key(text) in EXCEL_ERRORS
 
 
 def unit_word(text: str) -> str | Problem:
@@ -128,6 +142,13 @@ def unit_word(text: str) -> str | Problem:
     if word.startswith("元"):
         return "元"  # 元/人·月, 元/生·天: an amount in yuan
     return Problem("unknown-unit", {"text": text.strip()})
+
+
+def bracket_unit(text: str) -> str:
+    """The unit word of a name's trailing bracket group (% of 5岁以下儿童死亡率(%), ‰ of 数值(‰)), "" when
+    it has none or its bracket names no unit (城镇)."""
+    word = unit_word(bracket(text))
+    return word if isinstance(word, str) else ""
 
 
 def resolve_unit(word: str, target: Unit) -> Unit:
