@@ -171,18 +171,19 @@ _ZH_PHRASES: dict[str, str] = {
     "not a regular file": "不是普通文件",
     "a zip file, but not an Excel workbook": "是 zip 文件,但不是 Excel 工作簿",
 }
-# The params that name required columns by their ids ("indicator, region"), by code.
+# The params that name required columns by their ids ("indicator, region"), by code; the columns' Chinese
+# names (also the reader's Chinese header names: reader.columns.HEADER_NAMES).
 _COLUMN_PARAMS = {"no-header": "missing", "missing-field": "column"}
+COLUMNS_ZH = {"indicator": "指标", "region": "地区", "year": "年份", "value": "数值", "breakdown": "分组",
+              "unit": "单位", "numerator": "分子", "denominator": "分母", "source": "来源", "note": "说明",
+              "township": "乡镇"}
 
 
 def _in_chinese(code: str, params: dict[str, str]) -> None:
     """The params of a Chinese message with the reader's English words in Chinese: column ids, known phrases."""
     key = _COLUMN_PARAMS.get(code, "")
     if key in params:
-        from xyplan_cli.reader.columns import HEADER_NAMES
-
-        names = HEADER_NAMES["zh"]
-        params[key] = "、".join(names.get(c, c) for c in params[key].split(", "))
+        params[key] = "、".join(COLUMNS_ZH.get(c, c) for c in params[key].split(", "))
     for key in ("reason", "suffix"):
         if key in params:
             for en, zh in _ZH_PHRASES.items():

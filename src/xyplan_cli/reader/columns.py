@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from xyplan_cli.issues import COLUMNS_ZH
 from xyplan_cli.reader.normalize import clean, keys
 from xyplan_cli.reader.values import bracket_unit
 
@@ -35,12 +36,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "township": ("township", "town", "乡镇", "乡镇(街道)", "乡镇街道", "街道", "镇街", "乡(镇、街道)"),
 }
 
-HEADER_NAMES: dict[str, dict[str, str]] = {
-    "zh": {"indicator": "指标", "region": "地区", "year": "年份", "value": "数值", "breakdown": "分组",
-           "unit": "单位", "numerator": "分子", "denominator": "分母", "source": "来源", "note": "说明",
-           "township": "乡镇"},
-    "en": {c: c for c in COLUMNS},
-}
+HEADER_NAMES: dict[str, dict[str, str]] = {"zh": COLUMNS_ZH, "en": {c: c for c in COLUMNS}}
 
 _KEY_TO_COLUMN: dict[str, str] = {}
 for _column, _aliases in ALIASES.items():
