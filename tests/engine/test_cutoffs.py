@@ -41,7 +41,7 @@ def test_direction_growth_cutoffs(tmp_path: Path, growth: float, increase: bool,
 
 
 # (R, as the reason shows it): never rounded onto or across a cut-off, never "-0.00"
-RATIO_TEXTS = [(0.9499, "0.9499"), (0.95, "0.95"), (0.951, "0.951"), (0.5999, "0.5999"), (0.6, "0.60"),
+RATIO_TEXTS = [(0.9499, "0.9499"), (0.95, "0.95"), (0.951, "0.95"), (0.602, "0.60"), (0.5999, "0.5999"), (0.6, "0.60"),
                (1.2345, "1.23"), (0.0, "0.00"), (-0.0, "0.00"), (-0.0001, "-0.0001"), (-0.004, "-0.004"),
                (0.94999999999, "0.95"), (None, "—")]
 # (annual growth as a fraction, as shown): the cut-offs are ±1.5 and ±0.5 %/yr, and 0

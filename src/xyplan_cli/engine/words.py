@@ -106,35 +106,37 @@ def join(lang: Lang, *parts: str) -> str:
     return (";" if lang == "zh" else "; ").join(p for p in parts if p)
 
 
-# The cut-offs the statuses are decided at (engine.progress): R, and growth in % per year either way.
-_RATIO_CUTS = (ACCELERATION_RATIO, ON_TRACK_RATIO, 0.0)
-_GROWTH_CUTS = (GOOD_GROWTH * 100, MODERATE_GROWTH * 100, 0.0, -MODERATE_GROWTH * 100, -GOOD_GROWTH * 100)
+# The cut-offs the statuses are decided at (engine.progress): R ≥ a cut; a growth rate, signed by the
+# direction wanted, ≥ a cut (so ≥ 1.5 %/yr rising, ≤ -1.5 %/yr falling; at 0 either side matters).
+_RATIO_CUTS = (ON_TRACK_RATIO, ACCELERATION_RATIO, 0.0)
+_GROWTH_CUTS = (GOOD_GROWTH * 100, MODERATE_GROWTH * 100)
 
 
 def ratio_text(r: float | None) -> str:
     """R to two decimals, or as many more as keep it on its side of a cut-off: 0.9499 is "0.9499", not
     "0.95" next to "behind"."""
-    return "—" if r is None else _digits(r, _RATIO_CUTS, "")
+    return "—" if r is None else _digits(r, "", lambda shown, x: all((shown >= c) == (x >= c) for c in _RATIO_CUTS))
 
 
 def growth_text(g: float) -> str:
     """An annual growth rate (a fraction) as a signed percentage, +2.10%, with more decimals where two
-    would round it onto a cut-off (1.499 is "+1.499%")."""
-    return _digits(g * 100, _GROWTH_CUTS, "+") + "%"
+    would put it on the other side of a cut-off (1.499 is "+1.499%")."""
+    return _digits(g * 100, "+", _same_growth) + "%"
 
 
-def _digits(x: float, cuts: tuple[float, ...], sign: str) -> str:
+def _same_growth(shown: float, x: float) -> bool:
+    return (all((shown >= c) == (x >= c) and (shown <= -c) == (x <= -c) for c in _GROWTH_CUTS)
+            and (shown > 0) == (x > 0) and (shown < 0) == (x < 0))
+
+
+def _digits(x: float, sign: str, same: Callable[[float, float], bool]) -> str:
     x = round(x, 9)  # as the statuses see it (engine.progress rounds float noise away the same way)
     for places in range(2, 7):
         text = f"{x:{sign}.{places}f}"
         shown = float(text)
-        if all(_side(shown, cut) == _side(x, cut) for cut in cuts):
+        if same(shown, x):
             break
     return f"{0.0:{sign}.{places}f}" if shown == 0 else text  # no "-0.00"
-
-
-def _side(x: float, cut: float) -> int:
-    return (x > cut) - (x < cut)
 
 
 def years_text(years: list[int], lang: Lang) -> str:
