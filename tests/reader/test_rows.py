@@ -161,3 +161,17 @@ def test_a_conflict_rejects_every_row_of_the_series_year_whatever_the_order(cata
     assert seen == {((("a.csv", "duplicate-conflict", True), ("b.csv", "duplicate-conflict", True),
                       ("c.csv", "duplicate-conflict", True)), (3, 0, 3, 0),
                      (("a.csv", (0, 1, 0)), ("b.csv", (0, 1, 0)), ("c.csv", (0, 1, 0))))}
+
+
+# (value, unit cell, value read or issue code): a bare 万 scales the unit its unit cell names
+TEN_THOUSAND = [("0.5万", "个", 5000.0), ("0.5万", "count", 5000.0), ("0.5万", "万个", 5000.0),
+                ("0.5万", "", 5000.0), ("0.5万", "元", "unit-mismatch"), ("5000", "个", 5000.0)]
+
+
+@pytest.mark.parametrize(("value", "unit", "expected"), TEN_THOUSAND)
+def test_a_bare_wan_scales_the_unit_cell(catalogue: Catalogue, tmp_path: Path, value: str, unit: str,
+                                         expected: float | str) -> None:
+    row = f"新增学前教育学位数,咸阳市,2024,{value},{unit}"
+    result = read_text(catalogue, tmp_path, f"指标,地区,年份,数值,单位\n{row}\n")
+    got = [c for _, _, c in issues(result)] or [o[4] for o in observations(result.dataset)]
+    assert got == [expected]

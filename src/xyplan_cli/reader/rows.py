@@ -39,6 +39,7 @@ from xyplan_cli.reader.values import (
     bracket_unit,
     decimals,
     excel_error,
+    multiplies,
     parse_value,
     resolve_unit,
     shift_of,
@@ -497,7 +498,8 @@ class RowChecker:
                 found = _cached(self._unit, text, unit_word)
             if isinstance(found, Problem):
                 return Bad(at, name, found)
-            if word and found and self._resolve(word, unit)[0] != self._resolve(found, unit)[0]:
+            if (word and found and self._resolve(word, unit)[0] != (of_cell := self._resolve(found, unit)[0])
+                    and not multiplies(word, of_cell, unit)):  # 0.5万 with unit 个 is 5,000 个
                 return Bad(at, name, Problem("unit-mismatch", {
                     "given": f"{shown} ≠ {text.strip()}", "expected": unit_label(unit)}))
             if not word:

@@ -159,6 +159,14 @@ def resolve_unit(word: str, target: Unit) -> Unit:
     return Unit.YUAN_10K if family(target) == "money" else Unit.COUNT_10K
 
 
+_TEN_THOUSAND_OF = {Unit.COUNT_10K: Unit.COUNT, Unit.YUAN_10K: Unit.YUAN}
+
+
+def multiplies(word: str, unit_of_cell: Unit, target: Unit) -> bool:
+    """Is a value's suffix the bare 万 that scales the unit its unit cell names (0.5万 with unit 个 or 元)?"""
+    return _UNIT_WORDS.get(word) == "10k" and _TEN_THOUSAND_OF.get(resolve_unit(word, target)) == unit_of_cell
+
+
 def shift_of(source: Unit, target: Unit) -> int | None:
     """The power of ten converting `source` to `target` (0 for the same scale), None across families."""
     if not convertible(source, target):
