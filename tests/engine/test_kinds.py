@@ -283,3 +283,27 @@ def test_a_bounded_baseline_or_reference_is_undecided(tmp_path: Path, rule: str,
     cat = catalogue(tmp_path, target(rule, timing=timing))
     result = judge(cat, values, None, extra=series(reference, indicator="ref") if reference else [])
     assert (result.verdict, result.status, "only a bound" in result.reason) == ("warn", "insufficient_data", True)
+
+
+# (rule, series, reference or None, as of, status): data by terms (elections) is judged on the latest term
+PERIODIC = [
+    (AT_LEAST_90, {2021: 91}, None, 2024, "met"),
+    (AT_MOST_10, {2021: 9, 2022: 11}, None, 2024, "breached"),
+    (REL_REF, {2021: 30}, {2021: 28, 2024: 29}, 2024, "met"),
+    (REL_PREV, {2016: 30, 2021: 31}, None, 2024, "met"),
+]
+
+
+@pytest.mark.parametrize(("rule", "values", "reference", "as_of", "expected"), PERIODIC)
+def test_periodic_data_is_judged_on_the_latest_term(tmp_path: Path, rule: str, values: dict[int, Value],
+                                                    reference: dict[int, Value] | None, as_of: int,
+                                                    expected: str) -> None:
+    cat = catalogue(tmp_path, target(rule, timing=EVERY, extra="periodic: true"))
+    result = judge(cat, values, as_of, extra=series(reference, indicator="ref") if reference else [])
+    assert result.status == expected, result.reason
+
+
+def test_a_note_on_an_older_row_does_not_explain_a_missing_year(tmp_path: Path) -> None:
+    cat = catalogue(tmp_path, target(AT_LEAST_90, timing=EVERY))
+    result = judge(cat, {2022: 91, 2023: 92}, 2024, notes={2023: "口径调整"})
+    assert (result.status, result.explained) == ("insufficient_data", None)

@@ -95,6 +95,9 @@ class Target(Frozen):
     breakdown: tuple[str, ...] = ()
     notes: str | None = None
     fluctuation: float | None = Field(default=None, gt=0)
+    # data that comes by terms (elections every few years), not every year: an every-year requirement is
+    # then judged on the latest term with data, not reported as missing in the years between
+    periodic: bool = False
 
     @field_validator("scope")
     @classmethod

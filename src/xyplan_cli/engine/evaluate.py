@@ -116,7 +116,7 @@ class _Facts:
         ctx = None if as_of is None else Ctx(
             as_of=as_of, unit=indicator.unit, lang=lang, timing=target.timing, plan_start=plan.start,
             baseline_year=plan.baseline_year, deadline=deadline, reference=reference,
-            floor=indicator.plausible[0], ceiling=indicator.plausible[1])
+            floor=indicator.plausible[0], ceiling=indicator.plausible[1], periodic=target.periodic)
         milestones = tuple(trusted(Milestone, year=m.year, value=float(m.value)) for m in target.milestones)
         exempt = target.kind in fl.EXEMPT_KINDS
         words = words if words is not None else requirement(target, catalogue, lang, plan.end)
@@ -210,8 +210,8 @@ def _warnings(facts: _Facts, outcome: Outcome, judged: Sequence[Observation], ct
             else:
                 outcome = outcome._replace(reason=join(ctx.lang, outcome.reason, text))
             verdict = VERDICT_OF[outcome.status]
-    if verdict != "warn" or not judged:
-        return outcome, None
+    if verdict != "warn" or not judged or timing.missing_evaluated_year(judged, ctx):
+        return outcome, None  # (a note on an older row does not explain a year with no row)
     years = (judged[-1].year,) if jump is None else (jump.before.year, judged[-1].year)
     return outcome, fl.explanation(judged, years)
 

@@ -28,6 +28,7 @@ class Ctx:
     reference: str = ""  # a relative rule's reference series, named in `lang`
     floor: float | None = None  # the lowest and highest possible values (0, 100 for a percentage)
     ceiling: float | None = None
+    periodic: bool = False  # data by terms (elections): every-year rules judge the latest term with data
 
     def clamp(self, value: float | None) -> float | None:
         """A projection kept within the possible values: no rate projected above 100%."""

@@ -8,7 +8,8 @@ Shared by every rule kind with a threshold.
   milestone governs: `met` if the latest value already meets it, else the trajectory (R).
 * every year — each year of the plan period must satisfy the milestone governing it (the first one
   not yet past); the evaluated year is judged (`breached` if not met), earlier years are the history.
-  A series without a value for the evaluated year has not enough data (`in_evaluated_year`).
+  A series without a value for the evaluated year has not enough data (`in_evaluated_year`), unless
+  the target's data comes by terms (`periodic`: elections every few years), when the latest term decides.
 * reach then hold — as by deadline, and once a milestone is reached, every later year must keep it
   (`breached` if the latest year does not).
 """
@@ -138,15 +139,19 @@ def every_year(points: Sequence[Observation], need_for: Callable[[int], tuple[in
     return Outcome(status, reason, need.target, deadline, need.shortfall(latest.value), history=history)
 
 
+def missing_evaluated_year(judged: Sequence[Observation], ctx: Ctx) -> bool:
+    """An every-year series (of yearly data) without a value for the evaluated year."""
+    return ctx.timing == "every_year" and not ctx.periodic and bool(judged) and judged[-1].year < ctx.as_of
+
+
 def in_evaluated_year(outcome: Outcome, judged: Sequence[Observation], ctx: Ctx) -> Outcome:
     """An every-year requirement is judged in the evaluated year (`as_of`): when the series' latest value
     is older, whether that value met the requirement or not, there is not enough data to judge (WARN),
-    and years missed before are named. Applies to every kind judged every year."""
-    if ctx.timing != "every_year" or not judged or outcome.status not in ("met", "breached"):
+    and years missed before are named. Applies to every kind judged every year, except for data that
+    comes by terms (`ctx.periodic`), where the latest term is the one in force."""
+    if outcome.status not in ("met", "breached") or not missing_evaluated_year(judged, ctx):
         return outcome
     latest = judged[-1]
-    if latest.year >= ctx.as_of:
-        return outcome
     reason = say(ctx.lang, "missing_year", "insufficient_data", year=ctx.as_of, last=latest.year,
                  value=shown(latest, ctx.unit))
     missed = [h.year for h in outcome.history if h.met is False]
