@@ -70,9 +70,9 @@ def read(paths: Paths, catalogue: Catalogue, encoding: str | None = None, *,
 
     given = as_paths(paths)
     result = read_submissions(given, catalogue, encoding=encoding, progress=progress)
+    read = [Path(os.path.abspath(f)) for f in result.files]  # as named: a link in the folder is in it
     for folder in given:
-        inside = str(folder).rstrip(os.sep) + os.sep
-        if folder.is_dir() and not any(f == str(folder) or f.startswith(inside) for f in result.files):
+        if folder.is_dir() and not any(f.is_relative_to(os.path.abspath(folder)) for f in read):
             result.issues.append(Issue(code="no-data-files", file=str(folder)))
     return result
 

@@ -221,3 +221,13 @@ def test_input_errors_reach_stderr_when_the_report_goes_elsewhere(args: list[str
                           capture_output=True, text=True, timeout=120)
     shown = f"{bad}:4:2: unknown-region: unknown region '秦都县'" in proc.stderr
     assert (proc.returncode, shown, "2 input errors" in proc.stderr) == (2, on_stderr, on_stderr)
+
+
+@pytest.mark.parametrize("spelling", [".", "./", "../data", "../data/."])
+def test_a_folder_with_data_is_not_empty_however_it_is_spelled(tmp_path: Path, spelling: str) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.csv").write_text("indicator,region,year,value\nmaternal_mortality,秦都区,2023,11.2\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "xyplan_cli", "check", spelling, "--format", "json"], cwd=data,
+                          capture_output=True, text=True, timeout=120)
+    assert ("no-data-files" in proc.stdout, proc.returncode in (0, 1)) == (False, True), proc.stderr
