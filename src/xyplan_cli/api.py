@@ -12,9 +12,10 @@ plan, domain or region may be given as itself instead of a one-item list.
 
 from __future__ import annotations
 
+import operator
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -47,7 +48,7 @@ SPILL_BATCH = 1000  # encoded results written to the spill file at a time
 LANGS = ("zh", "en")
 
 PathArg = Path | str | os.PathLike[str]
-Paths = PathArg | Sequence[PathArg]
+Paths = PathArg | Iterable[PathArg]
 Names = str | Sequence[str]
 
 
@@ -82,8 +83,9 @@ def as_paths(paths: Paths) -> list[Path]:
     one-letter paths (api.check("/data") must not read "/", the whole filesystem)."""
     if isinstance(paths, str | os.PathLike):
         return [Path(paths)]
-    if not isinstance(paths, Sequence):
+    if isinstance(paths, bytes) or not isinstance(paths, Iterable):
         raise TypeError(f"paths: expected a path or a list of paths, not {type(paths).__name__}")
+    paths = list(paths)  # any iterable: a list, a tuple, Path.glob(...)
     for p in paths:
         if not isinstance(p, str | os.PathLike):
             raise TypeError(f"paths: expected a path or a list of paths, not a list with {type(p).__name__}")
@@ -228,8 +230,13 @@ def check_choices(catalogue: Catalogue, *, year: int | None, plans: Names, domai
     language other than zh or en; TypeError for a year that is not an int."""
     zh = check_lang(lang) == "zh"
     plans, domains = as_names("plans", plans), as_names("domains", domains)
-    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-        raise TypeError(f"year: expected an int or None, not {type(year).__name__}")
+    if year is not None:
+        if isinstance(year, bool):
+            raise TypeError("year: expected an int or None, not bool")
+        try:
+            year = operator.index(year)  # an int, or an integer type such as numpy.int64
+        except TypeError:
+            raise TypeError(f"year: expected an int or None, not {type(year).__name__}") from None
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(f"年份 {year} 无效:应在 {MIN_YEAR}–{MAX_YEAR} 之间" if zh
                          else f"year {year} is out of range ({MIN_YEAR}–{MAX_YEAR})")

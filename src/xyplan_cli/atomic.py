@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +31,7 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
     A symbolic link is written through, never replaced: the file it ends at (created if the link dangles)
     is replaced in its own folder. A link the system resolves but `realpath` cannot (/dev/stdout →
     /proc/self/fd/1 → pipe:[…]) ends at no regular file, and is written directly."""
+    _refuse_planted_links(path)
     target = Path(os.path.realpath(path))
     if path.exists() and not target.is_file():
         with open(path, "wb") as device:
@@ -49,11 +52,26 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
+def _refuse_planted_links(path: Path) -> None:
+    """PermissionError for a link that the kernel's protected_symlinks rule would not follow: one in a
+    sticky, world-writable folder (/tmp) owned neither by us nor by the folder's owner. Another user could
+    have planted it there to have the report overwrite a file of ours. Every link on the way is checked."""
+    seen = 0
+    while path.is_symlink() and seen < 40:
+        link, folder = path.lstat(), path.parent.stat()
+        shared = folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH
+        if shared and link.st_uid not in (os.geteuid(), folder.st_uid):
+            raise PermissionError(errno.EACCES, "a symbolic link in a shared folder, owned by another user",
+                                  str(path))
+        path = path.parent / os.readlink(path)
+        seen += 1
+
+
 def _mode_for(path: Path) -> int:
     """The permissions `path` gets: those of the file it replaces, else what `open` would give a new
     file (0666 less the umask)."""
     try:
-        return path.stat().st_mode & 0o7777
+        return path.stat().st_mode & 0o777  # not setuid/setgid/sticky
     except OSError:
         umask = os.umask(0)  # the only way to read it is to set it
         os.umask(umask)

@@ -231,3 +231,22 @@ def test_a_folder_with_data_is_not_empty_however_it_is_spelled(tmp_path: Path, s
     proc = subprocess.run([sys.executable, "-m", "xyplan_cli", "check", spelling, "--format", "json"], cwd=data,
                           capture_output=True, text=True, timeout=120)
     assert ("no-data-files" in proc.stdout, proc.returncode in (0, 1)) == (False, True), proc.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to plant another user's link")
+def test_a_link_planted_by_another_user_in_a_shared_folder_is_not_followed(tmp_path: Path) -> None:
+    from xyplan_cli.atomic import write_atomic
+
+    shared, victim = tmp_path / "shared", tmp_path / "victim.txt"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    victim.write_text("secret", encoding="utf-8")
+    planted, own = shared / "report.json", shared / "mine.json"
+    planted.symlink_to(victim)
+    os.chown(planted, 65534, 65534, follow_symlinks=False)
+    own.symlink_to(victim)
+    with pytest.raises(PermissionError):
+        write_atomic(planted, "report")
+    assert victim.read_text(encoding="utf-8") == "secret"
+    write_atomic(own, "report")  # our own link is followed, as the kernel would
+    assert (victim.read_text(encoding="utf-8"), own.is_symlink()) == ("report", True)

@@ -58,3 +58,7 @@ def test_r_is_shown_on_its_side_of_the_cutoffs(ratio: float | None, text: str) -
 @pytest.mark.parametrize(("growth", "text"), GROWTH_TEXTS)
 def test_growth_is_shown_on_its_side_of_the_cutoffs(growth: float, text: str) -> None:
     assert words.growth_text(growth) == text
+
+
+def test_a_value_a_hair_below_a_cutoff_is_never_shown_on_it() -> None:
+    assert (words.ratio_text(0.94999999), words.growth_text(0.0149999999)) == ("0.94999999", "+1.49999999%")

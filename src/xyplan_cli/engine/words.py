@@ -131,7 +131,7 @@ def _same_growth(shown: float, x: float) -> bool:
 
 def _digits(x: float, sign: str, same: Callable[[float, float], bool]) -> str:
     x = round(x, 9)  # as the statuses see it (engine.progress rounds float noise away the same way)
-    for places in range(2, 7):
+    for places in range(2, 10):  # x has at most 9 decimals: the last try is exact
         text = f"{x:{sign}.{places}f}"
         shown = float(text)
         if same(shown, x):

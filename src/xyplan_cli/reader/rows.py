@@ -524,17 +524,17 @@ class RowChecker:
         read as values are (１２, 1,234, 1.2万); a missing marker (—, 无) in either is not given, as empty."""
         assert self.cn is not None and self.cd is not None
         readings = parse_value(num_t), parse_value(den_t)
-        if isinstance(readings[0], Missing) or isinstance(readings[1], Missing):
-            return None
         parts: list[float] = []
         for reading, text, column, name in zip(readings, (num_t, den_t), (self.cn, self.cd),
                                                ("numerator", "denominator"), strict=True):
+            if isinstance(reading, Missing):  # not given; the other one must still be a count
+                continue
             word = reading.unit_word if isinstance(reading, Reading) else ""
             count = resolve_unit(word, Unit.COUNT) if word else Unit.COUNT  # 万 (万人): a count × 10⁴
             if not isinstance(reading, Reading) or not reading.exact or reading.low < 0 or family(count) != "count":
                 return Bad(column, name, Problem("not-a-number", {"text": text.strip()}))
             parts.append(shifted(reading.low_text, reading.low, shift_of(count, Unit.COUNT) or 0))
-        if family(unit) != "rate":
+        if family(unit) != "rate" or len(parts) < 2:
             return None
         numerator, denominator = parts
         scale = 10.0 ** (shift_of(Unit.RATIO, unit) or 0)
