@@ -124,7 +124,8 @@ RATIOS = "指标,地区,年份,数值,分子,分母\n"
     ("—", "—", None), ("无", "无", None), ("NA", "-", None), ("…", "5000", None), ("17", "", None),
     ("17", "0.5万", None), ("１７", "5000", None), ("17", "5000人", None), ("1.7万", "500万", None),
     ("17", "1.2万", ("numerator-mismatch", 2, 4)), ("x", "5000", ("not-a-number", 2, 5)),
-    ("17", "5000元", ("not-a-number", 2, 6)),
+    ("17", "5000元", ("not-a-number", 2, 6)), ("—", "abc", ("not-a-number", 2, 6)),
+    ("abc", "—", ("not-a-number", 2, 5)),
 ])
 def test_numerator_and_denominator_read_as_values(catalogue: Catalogue, tmp_path: Path, numerator: str,
                                                   denominator: str, expected: tuple[str, int, int] | None) -> None:
