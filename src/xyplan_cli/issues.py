@@ -145,12 +145,7 @@ class Issue(BaseModel):
             return f"{template} {self.params}"
 
     def location(self) -> str:
-        where = self.file
-        if self.line:
-            where += f":{self.line}"
-            if self.column:
-                where += f":{self.column}"
-        return where
+        return where(self.file, self.line, self.column)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)
@@ -188,6 +183,16 @@ def _in_chinese(code: str, params: dict[str, str]) -> None:
         if key in params:
             for en, zh in _ZH_PHRASES.items():
                 params[key] = params[key].replace(en, zh)
+
+
+def where(file: str, line: int, column: int) -> str:
+    """file:line:column, or less for an issue about a whole file (line 0) or a whole row (column 0)."""
+    text = file
+    if line:
+        text += f":{line}"
+        if column:
+            text += f":{column}"
+    return text
 
 
 def did_you_mean(suggestion: str | None, lang: Lang) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from xyplan_cli.catalogue.describe import breakdown_name
+from xyplan_cli.issues import where
 from xyplan_cli.report import IssueOut, Point, Report, Result
 from xyplan_cli.units import SYMBOLS, Unit, format_value
 
@@ -98,12 +99,7 @@ def status_label(status: str, lang: Lang) -> str:
 
 def location(issue: IssueOut) -> str:
     """file:line:column, or less where the issue is about a whole file (line 0) or a whole row."""
-    where = issue.file
-    if issue.line:
-        where += f":{issue.line}"
-        if issue.column:
-            where += f":{issue.column}"
-    return where
+    return where(issue.file, issue.line, issue.column)
 
 
 def severity_label(severity: str, lang: Lang) -> str:
