@@ -83,6 +83,9 @@ CODES: dict[str, Code] = {
     "unit-mismatch": Code("error", "单位“{given}”不能换算为指标单位“{expected}”",
                           "unit '{given}' cannot be converted to the indicator's unit '{expected}'",
                           "The value's unit is of another kind than the indicator's (a count for a rate)."),
+    "unit-conflict": Code("error", "单位不一致:“{given}”与“{other}”", "units disagree: '{given}' and '{other}'",
+                          "Two places of a row name its unit (the value's suffix, the unit column, a bracket "
+                          "in the indicator's name or the value column's header) and they do not agree."),
     "implausible-value": Code("error", "数值 {value} 超出合理范围 {range}",
                               "value {value} is outside the plausible range {range}",
                               "A rate above 100%, a negative count, or outside the indicator's range."),

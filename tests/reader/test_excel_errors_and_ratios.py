@@ -106,8 +106,8 @@ def test_a_unit_in_brackets_is_the_values_unit(catalogue: Catalogue, tmp_path: P
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("指标,地区,年份,数值,单位\n5岁以下儿童死亡率(%),三原县,2024,0.61,‰\n", ("unit-mismatch", 2, 5)),
-    ("指标,地区,年份,数值\n5岁以下儿童死亡率(%),三原县,2024,6.1‰\n", ("unit-mismatch", 2, 1)),
+    ("指标,地区,年份,数值,单位\n5岁以下儿童死亡率(%),三原县,2024,0.61,‰\n", ("unit-conflict", 2, 5)),
+    ("指标,地区,年份,数值\n5岁以下儿童死亡率(%),三原县,2024,6.1‰\n", ("unit-conflict", 2, 1)),
     ("指标,地区,年份,数值\n5岁以下儿童死亡率(人),三原县,2024,6.1\n", ("unit-mismatch", 2, 1)),
     ("指标,地区,年份,数值(人)\n5岁以下儿童死亡率,三原县,2024,6.1\n", ("unit-mismatch", 2, 4)),
 ])

@@ -62,7 +62,7 @@ REJECTED = [
     ("孕产妇死亡率,秦都区,2024,,10.6,度,", [(6, "unknown-unit")]),
     ("孕产妇死亡率,秦都区,2024,,10.6,个,", [(6, "unit-mismatch")]),
     ("孕产妇死亡率,秦都区,2024,,10.6元,,", [(5, "unit-mismatch")]),
-    ("孕产妇死亡率,秦都区,2024,,10.6%,‰,", [(6, "unit-mismatch")]),
+    ("孕产妇死亡率,秦都区,2024,,10.6%,‰,", [(6, "unit-conflict")]),
     ("孕产妇系统管理率,秦都区,2024,,100.1,,", [(5, "implausible-value")]),
     ("孕产妇系统管理率,秦都区,2024,,>100,,", [(5, "implausible-value")]),
     ("孕产妇系统管理率,秦都区,2024,,1.02,比例,", [(5, "implausible-value")]),
@@ -165,7 +165,7 @@ def test_a_conflict_rejects_every_row_of_the_series_year_whatever_the_order(cata
 
 # (value, unit cell, value read or issue code): a bare 万 scales the unit its unit cell names
 TEN_THOUSAND = [("0.5万", "个", 5000.0), ("0.5万", "count", 5000.0), ("0.5万", "万个", 5000.0),
-                ("0.5万", "", 5000.0), ("0.5万", "元", "unit-mismatch"), ("5000", "个", 5000.0)]
+                ("0.5万", "", 5000.0), ("0.5万", "元", "unit-conflict"), ("5000", "个", 5000.0)]
 
 
 @pytest.mark.parametrize(("value", "unit", "expected"), TEN_THOUSAND)

@@ -500,8 +500,7 @@ class RowChecker:
                 return Bad(at, name, found)
             if (word and found and self._resolve(word, unit)[0] != (of_cell := self._resolve(found, unit)[0])
                     and not multiplies(word, of_cell, unit)):  # 0.5万 with unit 个 is 5,000 个
-                return Bad(at, name, Problem("unit-mismatch", {
-                    "given": f"{shown} ≠ {text.strip()}", "expected": unit_label(unit)}))
+                return Bad(at, name, Problem("unit-conflict", {"given": shown, "other": text.strip()}))
             if not word:
                 word, column, field, shown = found, at, name, text.strip()
         if not word:
