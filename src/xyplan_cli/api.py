@@ -23,7 +23,7 @@ from xyplan_cli import catalogue as _catalogue
 from xyplan_cli import collector, engine
 from xyplan_cli.catalogue.model import Catalogue, Lang
 from xyplan_cli.issues import Issue
-from xyplan_cli.reader.dataset import ReadResult
+from xyplan_cli.reader.dataset import Dataset, ReadResult
 from xyplan_cli.report import (
     RESULT_SEPARATOR,
     SCHEMA_VERSION,
@@ -151,7 +151,8 @@ def _evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None
     tally = FileTally(catalogue, read_result, as_of) if by == "file" else None
     if tally is not None:
         results = tally.watch(results)
-    issues = tuple(issue_out(i, lang) for i in sorted(read_result.issues, key=Issue.sort_key))
+    found = read_result.issues + unevaluated_issues(catalogue, dataset, lang)
+    issues = tuple(issue_out(i, lang) for i in sorted(found, key=Issue.sort_key))
     head: dict[str, Any] = {"as_of": as_of, "lang": lang, "plans": plan_infos(catalogue, plans, domains, lang),
                             "rows": read_result.rows, "issues": issues}
     if write is None:
@@ -159,6 +160,30 @@ def _evaluate(catalogue: Catalogue, read_result: ReadResult, *, year: int | None
         return trusted(Report, schema_version=SCHEMA_VERSION, **head, summary=summarize(kept),
                        files=None if tally is None else tally.summaries(), results=kept)
     return _streamed(head, results, write, tally)
+
+
+LEVELS = {"city": ("市级", "city"), "county": ("县级", "county"), "township": ("乡镇级", "township")}
+
+
+def unevaluated_issues(catalogue: Catalogue, dataset: Dataset, lang: Lang) -> list[Issue]:
+    """A `not-evaluated` info issue for each indicator and region level with data no target looks at,
+    located at its first row."""
+    from xyplan_cli.engine.select import region_name, unevaluated
+
+    zh = lang == "zh"
+    out = []
+    for indicator, level, regions, first in unevaluated(catalogue, dataset):
+        scope = sorted({lv for t in catalogue.targets for ind, _ in t.reads if ind == indicator for lv in t.scope})
+        names = [region_name(r, catalogue) for r in regions[:3]]
+        more = len(regions) - len(names)
+        shown = ("、" if zh else ", ").join(names) + (
+            (f" 等 {len(regions)} 个" if zh else f" and {more} more") if more else "")
+        where = ("、" if zh else ", ").join(LEVELS[lv][0 if zh else 1] for lv in scope) or ("无" if zh else "none")
+        out.append(Issue(code="not-evaluated", file=first.file, line=first.line, params={
+            "indicator": catalogue.indicator_by_id[indicator].name.get(lang) if indicator in
+            catalogue.indicator_by_id else indicator, "level": LEVELS[level][0 if zh else 1], "regions": shown,
+            "scope": where}))
+    return out
 
 
 def _reported(results: Iterator[Result], catalogue: Catalogue, plans: Sequence[str], domains: Sequence[str],

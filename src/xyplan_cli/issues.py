@@ -86,6 +86,11 @@ CODES: dict[str, Code] = {
     "unit-conflict": Code("error", "单位不一致:“{given}”与“{other}”", "units disagree: '{given}' and '{other}'",
                           "Two places of a row name its unit (the value's suffix, the unit column, a bracket "
                           "in the indicator's name or the value column's header) and they do not agree."),
+    "not-evaluated": Code("info", "未评估:没有适用于{level}的“{indicator}”目标({regions});其目标适用于:{scope}",
+                          "not evaluated: no target on '{indicator}' applies at {level} level ({regions}); its "
+                          "targets apply at: {scope}",
+                          "Rows were accepted, but no target of the catalogue is checked for their indicator at "
+                          "their region's level (city rows for a county-only target): they are in no result."),
     "implausible-value": Code("error", "数值 {value} 超出合理范围 {range}",
                               "value {value} is outside the plausible range {range}",
                               "A rate above 100%, a negative count, or outside the indicator's range."),

@@ -70,8 +70,10 @@ def test_the_report(cat: Catalogue) -> None:
     assert [(p.id, p.name, [d.name for d in p.domains]) for p in report.plans] == [
         ("children", "测试儿童规划", ["儿童健康"]), ("women", "测试妇女规划", ["健康", "社会保障"])]
     assert [(i.file, i.line, i.code, i.severity, i.message) for i in report.issues] == [
+        ("", 0, "not-evaluated", "info",
+         "未评估:没有适用于乡镇级的“指标甲”目标(三原县/城关街道);其目标适用于:市级、县级"),
         ("a.csv", 3, "duplicate", "warning", "与 a.csv:2 重复(数值相同),只计一次"),
-        ("b.csv", 9, "missing-value", "info", "数值缺失(“-”),该行已跳过")]
+        ("b.csv", 9, "missing-value", "info", "数值缺失(“-”),该行已跳过")]  # (the test's rows name no file)
     got = [(r.target_id, r.region_code, r.verdict) for r in report.results]
     assert got == [("c.y", "610400", "pass"), ("c.y", "610402", "warn"),
                    ("t.x", "610400", "pass"), ("t.x", "610402", "warn"),
@@ -111,3 +113,16 @@ def test_check_refuses_an_unknown_region_before_reading(tmp_path: Path) -> None:
     catalogue(tmp_path / "cat", target(AT_LEAST))
     with pytest.raises(ValueError, match="unknown region"):
         api.check([tmp_path / "no-such-file.csv"], targets=tmp_path / "cat", regions=["火星"])
+
+
+def test_data_no_target_looks_at_is_reported_not_dropped(tmp_path: Path) -> None:
+    """City rows of a county-only target are accepted, and an info issue says they are in no result."""
+    data = tmp_path / "scope.csv"
+    data.write_text("indicator,region,year,value\nstandardized_mch_institutions,咸阳市,2024,1\n"
+                    "standardized_mch_institutions,三原县,2024,1\nstandardized_mch_institutions,610481,2024,1\n",
+                    encoding="utf-8")
+    report = api.check(data, lang="en")
+    assert [(i.line, i.code, i.severity) for i in report.issues] == [(2, "not-evaluated", "info")]
+    assert "at city level (咸阳市); its targets apply at: county" in report.issues[0].message
+    assert {r.region_code for r in report.results if r.indicator == "standardized_mch_institutions"} == {
+        "610422", "610481"}

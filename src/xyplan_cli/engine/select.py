@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from xyplan_cli.catalogue.model import Catalogue, Level, Target
 from xyplan_cli.catalogue.rules import GapNarrows
-from xyplan_cli.reader.dataset import TOTAL, Dataset
+from xyplan_cli.reader.dataset import TOTAL, Dataset, Observation
 
 
 def level_of(code: str, catalogue: Catalogue) -> Level:
@@ -66,3 +66,26 @@ def region_order(codes: Sequence[str], levels: dict[str, Level]) -> list[str]:
     """The order of regions within a target: the city first, then by code. (Results come in target order,
     then this, then the target's breakdown order: the engine loops in that order and needs no sort.)"""
     return sorted(codes, key=lambda code: (0 if levels[code] == "city" else 1, code))
+
+
+def unevaluated(catalogue: Catalogue, dataset: Dataset) -> list[tuple[str, Level, list[str], Observation]]:
+    """Data no target looks at: (indicator, level, region codes, the first row) for each indicator and
+    region level with series that no target of the catalogue reads at that level (city rows of a
+    county-only target), whatever plans or domains a run chose. Nothing read is dropped silently."""
+    scopes: dict[str, set[str]] = {}
+    for target in catalogue.targets:
+        for indicator, _ in target.reads:
+            scopes.setdefault(indicator, set()).update(target.scope)
+    found: dict[tuple[str, Level], list[str]] = {}
+    firsts: dict[tuple[str, Level], tuple[str, str, str]] = {}
+    levels: dict[str, Level] = {}  # of each region (a national file has 170,640 series of 2,844 regions)
+    for key in dataset.series:
+        indicator, region, _ = key
+        level = levels.get(region) or levels.setdefault(region, level_of(region, catalogue))
+        if level not in scopes.get(indicator, ()):
+            regions = found.setdefault((indicator, level), [])
+            if region not in regions:
+                regions.append(region)
+            firsts.setdefault((indicator, level), key)
+    return [(indicator, level, sorted(regions), dataset.series.find(firsts[(indicator, level)])[0])
+            for (indicator, level), regions in sorted(found.items())]
