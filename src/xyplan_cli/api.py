@@ -172,8 +172,7 @@ def unevaluated_issues(catalogue: Catalogue, dataset: Dataset, lang: Lang) -> li
 
     zh = lang == "zh"
     out = []
-    for indicator, level, regions, first in unevaluated(catalogue, dataset):
-        scope = sorted({lv for t in catalogue.targets for ind, _ in t.reads if ind == indicator for lv in t.scope})
+    for indicator, level, regions, first, scope in unevaluated(catalogue, dataset):
         names = [region_name(r, catalogue) for r in regions[:3]]
         more = len(regions) - len(names)
         shown = ("、" if zh else ", ").join(names) + (

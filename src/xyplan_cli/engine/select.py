@@ -68,10 +68,12 @@ def region_order(codes: Sequence[str], levels: dict[str, Level]) -> list[str]:
     return sorted(codes, key=lambda code: (0 if levels[code] == "city" else 1, code))
 
 
-def unevaluated(catalogue: Catalogue, dataset: Dataset) -> list[tuple[str, Level, list[str], Observation]]:
-    """Data no target looks at: (indicator, level, region codes, the first row) for each indicator and
-    region level with series that no target of the catalogue reads at that level (city rows of a
-    county-only target), whatever plans or domains a run chose. Nothing read is dropped silently."""
+def unevaluated(catalogue: Catalogue, dataset: Dataset
+                ) -> list[tuple[str, Level, list[str], Observation, list[str]]]:
+    """Data no target looks at: (indicator, level, region codes, the first row, the levels its targets do
+    look at) for each indicator and region level with series that no target of the catalogue reads at that
+    level (city rows of a county-only target), whatever plans or domains a run chose. Nothing read is
+    dropped silently."""
     scopes: dict[str, set[str]] = {}
     for target in catalogue.targets:
         for indicator, _ in target.reads:
@@ -87,5 +89,5 @@ def unevaluated(catalogue: Catalogue, dataset: Dataset) -> list[tuple[str, Level
             if region not in regions:
                 regions.append(region)
             firsts.setdefault((indicator, level), key)
-    return [(indicator, level, sorted(regions), dataset.series.find(firsts[(indicator, level)])[0])
-            for (indicator, level), regions in sorted(found.items())]
+    return [(indicator, level, sorted(regions), dataset.series.find(firsts[(indicator, level)])[0],
+             sorted(scopes.get(indicator, ()))) for (indicator, level), regions in sorted(found.items())]

@@ -522,10 +522,9 @@ class RowChecker:
         """Numerator ÷ denominator must give the value within the value's reported precision. Each is a count
         read as values are (１２, 1,234, 1.2万); a missing marker (—, 无) in either is not given, as empty."""
         assert self.cn is not None and self.cd is not None
-        readings = parse_value(num_t), parse_value(den_t)
         parts: list[float] = []
-        for reading, text, column, name in zip(readings, (num_t, den_t), (self.cn, self.cd),
-                                               ("numerator", "denominator"), strict=True):
+        for text, column, name in ((num_t, self.cn, "numerator"), (den_t, self.cd, "denominator")):
+            reading = parse_value(text)
             if isinstance(reading, Missing):  # not given; the other one must still be a count
                 continue
             word = reading.unit_word if isinstance(reading, Reading) else ""
